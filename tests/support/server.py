@@ -1,0 +1,67 @@
+"""Serve a built site under a GitHub Pages-like project sub-path, and log every request."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SUB_PATH = "/acupressure-guide/"
+
+
+@dataclass
+class ServedSite:
+    root_url: str
+    requests: list[str] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)
+    """Path suffixes answered with 404, to test what happens when a file cannot load."""
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the stdlib declares it as a class attribute
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+    }
+
+    def __init__(self, *args: object, site: ServedSite, **kwargs: object) -> None:
+        self.site = site
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH) :])
+
+    def do_GET(self) -> None:
+        self.site.requests.append(self.path)
+        if any(self.path.split("?")[0].endswith(suffix) for suffix in self.site.blocked):
+            self.send_error(404, "blocked by the test")
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[ServedSite]:
+    """Serve ``site_dir`` at http://127.0.0.1:<port>/acupressure-guide/ for the block."""
+    site = ServedSite(root_url="")
+    handler = partial(_Handler, directory=str(site_dir), site=site)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    site.root_url = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
