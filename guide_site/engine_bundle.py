@@ -86,8 +86,18 @@ def build_engine_wheel(repo_root: Path, out_dir: Path) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     _stage(repo_root, staging)
     _run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(out_dir), str(staging)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out_dir),
+            str(staging),
+        ],
         "pip wheel for the engine",
     )
     shutil.rmtree(staging)
@@ -102,8 +112,18 @@ def write_site_lockfile(npm_lock: Path, wheel: Path, out_dir: Path) -> Path:
     pyodide_cli = Path(sys.executable).with_name("pyodide")
     lockfile = out_dir / "pyodide-lock.json"
     _run(
-        [str(pyodide_cli), "lockfile", "add-wheels", "--input", str(npm_lock),
-         "--output", str(lockfile), "--base-path", str(out_dir), str(wheel)],
+        [
+            str(pyodide_cli),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(npm_lock),
+            "--output",
+            str(lockfile),
+            "--base-path",
+            str(out_dir),
+            str(wheel),
+        ],
         "pyodide lockfile add-wheels",
     )
     return lockfile

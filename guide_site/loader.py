@@ -45,8 +45,12 @@ def _schema_for(path: Path, text: str, shown: Path) -> tuple[Path | None, list[C
     if not schema_path.is_file():
         line = text[: match.start()].count("\n") + 1
         return None, [
-            ContentError(shown, line, match.start("schema") - match.start() + 1,
-                         f"schema file '{match['schema']}' does not exist")
+            ContentError(
+                shown,
+                line,
+                match.start("schema") - match.start() + 1,
+                f"schema file '{match['schema']}' does not exist",
+            )
         ]
     return schema_path, []
 

@@ -20,7 +20,7 @@ from guide_site.engine_bundle import BundleError, copy_bundle, prepare_engine_bu
 from guide_site.engine_data import EngineDataError, build_engine_data, write_engine_data
 from guide_site.errors import ContentErrors
 from guide_site.loader import Content, load_content
-from guide_site.render import page_src_uri, render_pages
+from guide_site.render import render_pages
 
 log = get_plugin_logger(__name__)
 

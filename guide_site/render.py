@@ -37,9 +37,7 @@ def page_src_uri(page_id: str) -> str:
 
 def pages(content: Content) -> dict[str, dict[str, Any]]:
     """Every page, by id."""
-    return {
-        data["id"]: data for key, data in content.items() if key.startswith("pages/")
-    }
+    return {data["id"]: data for key, data in content.items() if key.startswith("pages/")}
 
 
 class Citations:

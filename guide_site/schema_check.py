@@ -87,11 +87,8 @@ def _friendly(error: ValidationError) -> tuple[JsonPath, str, bool]:
         missing = str(error.message).split("'")[1]
         return path, f"missing required key '{missing}' in {_where(path)}", False
     if keyword == "type":
-        return (
-            path,
-            f"{_where(path)} is {_describe(error.instance)}; expected {_expected_types(error.validator_value)}",
-            False,
-        )
+        expected = _expected_types(error.validator_value)
+        return path, f"{_where(path)} is {_describe(error.instance)}; expected {expected}", False
     if keyword == "enum":
         options = ", ".join(str(option) for option in error.validator_value)
         return path, f"{error.instance!r} is not allowed here; expected one of: {options}", False

@@ -28,7 +28,13 @@ def build(tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 def test_broken_content_fails_the_build_with_clickable_lines(tmp_path: Path) -> None:
     broken = HOME.replace("title: Home", "title: [Home") + "colour: blue\n"
-    make_content(tmp_path, {"pages/home.yml": broken, "pages/extra.yml": HOME.replace("id: home", "id: extra") + "colour: red\n"})
+    make_content(
+        tmp_path,
+        {
+            "pages/home.yml": broken,
+            "pages/extra.yml": HOME.replace("id: home", "id: extra") + "colour: red\n",
+        },
+    )
 
     result = build(tmp_path)
 

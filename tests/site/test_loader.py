@@ -135,7 +135,9 @@ def test_duplicate_ids_are_reported_with_the_first_place(tmp_path: Path) -> None
 def test_value_not_in_the_allowed_list(tmp_path: Path) -> None:
     page = HOME.replace("template: article", "template: poster")
     [message] = problems(tmp_path, {"pages/home.yml": page})
-    assert message.startswith("content/pages/home.yml:4:11: 'poster' is not allowed here; expected one of: article, home")
+    assert message.startswith(
+        "content/pages/home.yml:4:11: 'poster' is not allowed here; expected one of: article, home"
+    )
 
 
 def test_file_without_a_schema_line_is_refused(tmp_path: Path) -> None:
@@ -148,6 +150,9 @@ def test_file_without_a_schema_line_is_refused(tmp_path: Path) -> None:
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
     found = problems(
         tmp_path,
-        {"pages/home.yml": HOME + "colour: blue\n", "site.yml": SITE.replace("nav: [home]", "nav: home")},
+        {
+            "pages/home.yml": HOME + "colour: blue\n",
+            "site.yml": SITE.replace("nav: [home]", "nav: home"),
+        },
     )
     assert [line.split(":")[0] for line in found] == ["content/pages/home.yml", "content/site.yml"]

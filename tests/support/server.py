@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,16 +48,27 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class _Server(ThreadingHTTPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+
 @contextmanager
-def serve(site_dir: Path) -> Iterator[ServedSite]:
+def serve(site_dir: Path, port: int = 0) -> Iterator[ServedSite]:
     """Serve ``site_dir`` at http://127.0.0.1:<port>/acupressure-guide/ for the block."""
     site = ServedSite(root_url="")
     handler = partial(_Handler, directory=str(site_dir), site=site)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", port), handler)
     site.root_url = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,9 +1,9 @@
 // The plan builder's engine: a module worker (Pyodide 314 refuses classic workers) that boots the
 // self-hosted Pyodide with the engine wheel from the site's own lockfile. Every URL comes from
 // import.meta.url, so the site works under any sub-path, and nothing is fetched from another host.
-import { loadPyodide } from "../../../pyodide/pyodide.mjs";
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
-const indexURL = new URL("../../../pyodide/", import.meta.url).href;
+const indexURL = new URL("../../pyodide/", import.meta.url).href;
 
 // The wheel downloads (sha256-checked against the lockfile) while Python boots.
 const engine = loadPyodide({ indexURL, packages: ["guide-engine"] }).then((pyodide) =>
