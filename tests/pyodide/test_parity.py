@@ -1,51 +1,84 @@
 """The engine gives byte-identical answers in real Pyodide (under Node) and in CPython.
 
-Pyodide runs from the built site's own files (core, site lockfile, engine wheel), offline.
+Pyodide runs from the built site's own files (core, site lockfile, engine wheel), offline, so
+a pass here means the browser gets this very engine.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from guide_engine.answers_file import parse_answers
 from guide_engine.web import respond
+from tests.engine.support import ANSWER_FILES, QUESTIONS, option_values
 
-HERE = Path(__file__).parent
-ANSWER_FILES = sorted((HERE / "answers").glob("*.json"))
+RUNNER = Path(__file__).with_name("run_engine.mjs")
+INVALID = {"age_group": "teen", "conditions": ["none", "pregnancy"], "bedtime": "25:99"}
 
 
-def requests() -> list[dict[str, object]]:
-    plans = [
-        {"action": "plan", "answers": json.loads(path.read_text(encoding="utf-8"))}
-        for path in ANSWER_FILES
-    ]
-    return [{"action": "ping"}, *plans]
+def generated_answer_sets(count: int) -> list[dict[str, Any]]:
+    """A fixed, varied sample (seeded, so a failure can be reproduced)."""
+    rng = random.Random(20_261_124)
+    sets = []
+    for _ in range(count):
+        answers: dict[str, Any] = {}
+        for question_id, question in QUESTIONS.items():
+            if question["kind"] == "one_of":
+                answers[question_id] = rng.choice(option_values(question_id))
+            elif question["kind"] == "any_of":
+                regular = option_values(question_id)[:-1]
+                chosen = rng.sample(regular, rng.randint(1, 3))
+                answers[question_id] = ["none"] if rng.random() < 0.3 else chosen
+        answers["bedtime"] = f"{rng.choice([21, 22, 23, 0, 1]):02d}:{rng.randrange(60):02d}"
+        answers["minutes_available"] = str(rng.randint(5, 60))
+        if rng.random() < 0.7:
+            answers["start_date"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        sets.append(answers)
+    return sets
+
+
+def requests() -> list[dict[str, Any]]:
+    files = [parse_answers(path.read_text(encoding="utf-8"), path.name) for path in ANSWER_FILES]
+    answer_sets = [*files, *generated_answer_sets(40), INVALID]
+    return [{"action": "ping"}] + [{"action": "plan", "answers": a} for a in answer_sets]
 
 
 @pytest.fixture(scope="module")
-def pyodide_run(built_site: Path) -> dict[str, object]:
+def pyodide_run(built_site: Path) -> dict[str, Any]:
     result = subprocess.run(
-        ["node", str(HERE / "run_engine.mjs"), str(built_site / "assets" / "pyodide")],
+        ["node", str(RUNNER), str(built_site / "assets" / "pyodide")],
         input=json.dumps(requests()),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_it_really_is_pyodide(pyodide_run: dict[str, object]) -> None:
+def test_it_really_is_pyodide(pyodide_run: dict[str, Any]) -> None:
     assert str(pyodide_run["python"]).startswith("3.14")
 
 
-def test_every_answer_file_gives_the_same_bytes_in_both(pyodide_run: dict[str, object]) -> None:
-    assert len(ANSWER_FILES) >= 4
+def test_every_request_gives_the_same_bytes_in_both(pyodide_run: dict[str, Any]) -> None:
     expected = [respond(json.dumps(request)) for request in requests()]
-    assert pyodide_run["responses"] == expected
-    for raw in expected[1:]:
-        assert json.loads(raw)["ok"] in (True, False)
+    assert len(pyodide_run["responses"]) == len(expected)
+    for request, in_pyodide, in_cpython in zip(
+        requests(), pyodide_run["responses"], expected, strict=True
+    ):
+        assert in_pyodide == in_cpython, request
+
+
+def test_the_sample_covers_every_outcome(pyodide_run: dict[str, Any]) -> None:
+    responses = [json.loads(raw) for raw in pyodide_run["responses"][1:]]
+    levels = {r["plan"]["safety"]["level"] for r in responses if r["ok"]}
+    assert levels == {"ok", "caution", "consult_first"}
+    assert any(r["ok"] and r["ics"] for r in responses), "some plan has a calendar"
+    assert responses[-1]["ok"] is False and set(responses[-1]["errors"]) >= set(INVALID)

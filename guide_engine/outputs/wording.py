@@ -1,0 +1,29 @@
+"""What every output shares: the wording from content, and how dates read in a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from guide_engine.packaged_data import checked, packaged_data
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def engine_data(data: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return packaged_data() if data is None else checked(data)
+
+
+def week_dates(starts_on: str, days: int = 7) -> str:
+    """The evenings of one week, like "1 March to 7 March" (English, as the site is)."""
+    first = date.fromisoformat(starts_on)
+    last = first + timedelta(days=days - 1)
+    return f"{_day(first)} to {_day(last)}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"

@@ -1,0 +1,136 @@
+"""The .ics file: RFC 5545 as a real parser reads it, one daily event per week, a reminder."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, date, datetime, timedelta
+
+import icalendar
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guide_engine import build_plan
+from guide_engine.outputs import CalendarUnavailable, render_ics
+from guide_engine.outputs.icalendar_file import escape_text, fold
+from tests.engine.support import ENGINE_DATA, answers, engine_settings, valid_answers
+
+
+def ics_for(**changes: object) -> tuple[dict, str]:
+    plan = build_plan(answers(**changes), data=ENGINE_DATA)
+    return plan, render_ics(plan, data=ENGINE_DATA)
+
+
+def test_one_daily_event_per_week_with_the_session_time_and_length() -> None:
+    plan, text = ics_for(bedtime="22:30", start_date="2026-03-01", minutes_available=60)
+    calendar = icalendar.Calendar.from_ical(text)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert "guide-engine" in str(calendar["PRODID"])
+    events = calendar.walk("VEVENT")
+    assert len(events) == 4
+    for number, (event, week) in enumerate(zip(events, plan["weeks"], strict=True)):
+        first_evening = date(2026, 3, 1) + timedelta(days=7 * number)
+        start = event.decoded("DTSTART")
+        assert start == datetime.combine(
+            first_evening, datetime.strptime(week["lie_down"], "%H:%M").time()
+        )
+        assert start.tzinfo is None, "floating local time"
+        assert event.decoded("DURATION") == timedelta(minutes=week["minutes"])
+        assert event["RRULE"]["FREQ"] == ["DAILY"] and event["RRULE"]["COUNT"] == [7]
+        assert f"{week['minutes']} minutes" in str(event["SUMMARY"])
+        assert week["lie_down"] in str(event["DESCRIPTION"])
+        [alarm] = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == timedelta(minutes=-5)
+        assert str(alarm["DESCRIPTION"])
+
+
+def test_a_bedtime_after_midnight_keeps_the_session_on_the_evening_before() -> None:
+    _plan, text = ics_for(bedtime="00:10", start_date="2026-12-31", experience="never")
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert events[0].decoded("DTSTART") == datetime(2026, 12, 31, 23, 45)
+    assert events[1].decoded("DTSTART") == datetime(2027, 1, 7, 23, 40)
+
+
+def test_a_session_after_midnight_is_on_the_next_calendar_day() -> None:
+    _plan, text = ics_for(bedtime="01:00", start_date="2026-03-01", experience="never")
+    first = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert first.decoded("DTSTART") == datetime(2026, 3, 2, 0, 35)
+
+
+def test_the_file_is_deterministic_with_stable_uids_and_stamp() -> None:
+    _plan, text = ics_for(start_date="2026-03-01")
+    _again, same = ics_for(start_date="2026-03-01")
+    assert text == same
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert [str(event["UID"]) for event in events] == [
+        f"2026-03-01-week-{n}@plan.acupressure-sleep-guide" for n in (1, 2, 3, 4)
+    ]
+    assert {event.decoded("DTSTAMP") for event in events} == {datetime(2026, 3, 1, tzinfo=UTC)}
+
+
+def test_lines_end_in_crlf_and_fold_within_75_octets() -> None:
+    _plan, text = ics_for(start_date="2026-03-01")
+    assert text.endswith("END:VCALENDAR\r\n")
+    lines = text.split("\r\n")[:-1]
+    assert "\n" not in "".join(lines)
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    assert any(line.startswith(" ") for line in lines), "the long descriptions were folded"
+
+
+def test_folding_never_splits_a_utf8_character() -> None:
+    line = "DESCRIPTION:" + "é€😴a" * 40
+    folded = fold(line)
+    pieces = folded.split("\r\n")
+    assert all(len(piece.encode("utf-8")) <= 75 for piece in pieces)
+    assert "".join(piece.removeprefix(" ") for piece in pieces) == line
+
+
+@engine_settings
+@given(st.text(min_size=0, max_size=400))
+def test_folding_and_escaping_round_trip_through_a_real_parser(text: str) -> None:
+    clean = text.replace("\r", "")
+    line = fold("DESCRIPTION:" + escape_text(clean))
+    assert all(len(piece.encode("utf-8")) <= 75 for piece in line.split("\r\n"))
+    event = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{line}\r\nEND:VEVENT\r\n")
+    assert str(event["DESCRIPTION"]) == clean
+
+
+def test_text_values_are_escaped() -> None:
+    assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    hostile = copy.deepcopy(ENGINE_DATA)
+    hostile["calendar"]["event_summary"] = "Mat; {minutes}, week {week}\nEND:VEVENT"
+    plan = build_plan(answers(start_date="2026-03-01"), data=hostile)
+    text = render_ics(plan, data=hostile)
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert len(events) == 4
+    assert str(events[0]["SUMMARY"]) == "Mat; 10, week 1\nEND:VEVENT"
+
+
+def test_no_calendar_without_a_start_date_or_without_sessions() -> None:
+    undated = build_plan(answers(), data=ENGINE_DATA)
+    assert undated["calendar"]["available"] is False
+    with pytest.raises(CalendarUnavailable, match="start"):
+        render_ics(undated, data=ENGINE_DATA)
+    consult = build_plan(
+        answers(conditions=["pregnancy"], start_date="2026-03-01"), data=ENGINE_DATA
+    )
+    assert consult["calendar"]["available"] is False
+    with pytest.raises(CalendarUnavailable, match="no mat sessions"):
+        render_ics(consult, data=ENGINE_DATA)
+
+
+@engine_settings
+@given(valid_answers(), st.dates(min_value=date(2000, 1, 1), max_value=date(2999, 12, 31)))
+def test_every_dated_mat_plan_parses_with_its_events(answers_given: dict, start: date) -> None:
+    plan = build_plan({**answers_given, "start_date": start.isoformat()}, data=ENGINE_DATA)
+    if not plan["weeks"]:
+        return
+    calendar = icalendar.Calendar.from_ical(render_ics(plan, data=ENGINE_DATA))
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(plan["weeks"])
+    for event, week in zip(events, plan["weeks"], strict=True):
+        start_at = event.decoded("DTSTART")
+        assert start_at.strftime("%H:%M") == week["lie_down"]
+        days_after_start = (start_at.date() - start).days - 7 * (week["week"] - 1)
+        assert days_after_start in (0, 1), "on the week's evening, or just after its midnight"
