@@ -1,10 +1,11 @@
-"""`python -m guide_site check [CONTENT_DIR]`: validate content without building the site."""
+"""`python -m guide_site check [CONTENT_DIR]`: check content as the build does, without building."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from guide_site.engine_data import EngineDataError, build_engine_data
 from guide_site.errors import ContentErrors
 from guide_site.loader import load_content
 
@@ -17,7 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = Path(args[1] if len(args) == 2 else "content")
     try:
         content = load_content(content_dir)
-    except ContentErrors as problems:
+        build_engine_data(content)  # the cross-file rules of the plan builder, as the build checks
+    except (ContentErrors, EngineDataError) as problems:
         print(problems, file=sys.stderr)
         return 1
     print(f"{content_dir}: {len(content)} files, no problems")

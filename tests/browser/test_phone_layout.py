@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from guide_site.loader import load_content
 from guide_site.render import page_src_uri
-from tests.browser.conftest import CHROMIUM, QUIET_FLAGS
 from tests.content.conftest import REPO
 from tests.support.server import ServedSite
 
@@ -27,16 +24,8 @@ OVERFLOWING = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
-        yield launched
-        launched.close()
-
-
-def open_page(chromium: Browser, url: str, width: int) -> Page:
-    page = chromium.new_context(viewport={"width": width, "height": 740}).new_page()
+def open_page(browser: Browser, url: str, width: int) -> Page:
+    page = browser.new_context(viewport={"width": width, "height": 740}).new_page()
     page.goto(url)
     return page
 
@@ -48,9 +37,9 @@ def url(site: ServedSite, page_id: str) -> str:
 
 @pytest.mark.parametrize("page_id", NAV)
 def test_nothing_scrolls_sideways_on_a_phone(
-    chromium: Browser, served_site: ServedSite, page_id: str
+    browser: Browser, served_site: ServedSite, page_id: str
 ) -> None:
-    page = open_page(chromium, url(served_site, page_id), 360)
+    page = open_page(browser, url(served_site, page_id), 360)
     try:
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert page.evaluate(OVERFLOWING) == []
@@ -60,9 +49,9 @@ def test_nothing_scrolls_sideways_on_a_phone(
 
 @pytest.mark.parametrize(("width", "display"), [(360, "block"), (1600, "table-row")])
 def test_the_comparison_rows_stack_into_cards_on_narrow_screens(
-    chromium: Browser, served_site: ServedSite, width: int, display: str
+    browser: Browser, served_site: ServedSite, width: int, display: str
 ) -> None:
-    page = open_page(chromium, url(served_site, "comparison"), width)
+    page = open_page(browser, url(served_site, "comparison"), width)
     try:
         row = page.locator("table.comparison-table tbody tr").first
         assert row.evaluate("row => getComputedStyle(row).display") == display
