@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from guide_site.engine_data import build_engine_data
+from guide_site.examples import EXAMPLES_PAGE_ID, EXAMPLES_SOURCE, examples_markdown
 from guide_site.loader import Content
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -102,4 +103,10 @@ def render_pages(
                 f"content/pages/{page_id}.yml",
             )
         )
+    # The example plans, worked out by the engine now, follow the plan builder in the navigation.
+    examples = examples_markdown(content, engine_data, env)
+    if examples is not None:
+        title = content["examples"]["nav_title"]
+        uri = page_src_uri(EXAMPLES_PAGE_ID)
+        rendered.append(RenderedPage(EXAMPLES_PAGE_ID, title, uri, examples, EXAMPLES_SOURCE))
     return rendered

@@ -1,0 +1,103 @@
+// GOV.UK's error pattern for the engine's validation messages: a summary at the top of the page
+// ("There is a problem") that takes focus and links to each field, the same message next to the
+// field with a hidden "Error:" prefix, and "Error: " at the start of the page title. It only adds
+// and removes messages: nothing the person entered is ever changed.
+import { firstControl } from "./form-answers.mjs";
+
+const TITLE_PREFIX = "Error: ";
+
+/**
+ * Show `errors` ({question id: message}) for `form`. The summary is built from the <template>
+ * given (its wording lives in the page) and placed first in `main`, above the page heading.
+ */
+export function showErrors({ form, errors, template, main }) {
+  clearErrors({ form, main });
+  const summary = template.content.firstElementChild.cloneNode(true);
+  const list = summary.querySelector("[data-error-list]");
+  for (const [id, message] of inFormOrder(form, errors)) {
+    const question = form.querySelector(`[data-question="${CSS.escape(id)}"]`);
+    const item = list.appendChild(document.createElement("li"));
+    const control = question && firstControl(question);
+    if (control) {
+      const link = item.appendChild(document.createElement("a"));
+      link.href = `#${control.id}`;
+      link.textContent = message;
+      link.addEventListener("click", (event) => {
+        // Not a navigation: the address stays as it is, and Material's instant navigation,
+        // which would reload the page's content for a link to the page itself, never sees it.
+        event.preventDefault();
+        event.stopPropagation();
+        focusQuestion(question, control);
+      });
+      markQuestion(question, message);
+    } else {
+      item.textContent = message; // an answer to a question this form no longer asks
+    }
+  }
+  main.prepend(summary);
+  if (!document.title.startsWith(TITLE_PREFIX)) document.title = TITLE_PREFIX + document.title;
+  summary.focus();
+  return summary;
+}
+
+/** Remove every error message and the title prefix. */
+export function clearErrors({ form, main }) {
+  main.querySelectorAll("[data-error-summary]").forEach((summary) => summary.remove());
+  for (const question of form.querySelectorAll("[data-question].plan-question--error")) {
+    question.classList.remove("plan-question--error");
+    const message = question.querySelector("[data-error-message]");
+    const described = describedElement(question);
+    setDescribedBy(described, idsOf(described).filter((id) => id !== message?.id));
+    message?.remove();
+  }
+  if (document.title.startsWith(TITLE_PREFIX)) {
+    document.title = document.title.slice(TITLE_PREFIX.length);
+  }
+}
+
+// The engine lists errors by question id; people read them in the order the form asks.
+function inFormOrder(form, errors) {
+  const order = [...form.querySelectorAll("[data-question]")].map((q) => q.dataset.question);
+  const position = (id) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return Object.entries(errors).sort(([a], [b]) => position(a) - position(b));
+}
+
+function markQuestion(question, text) {
+  const id = `error-${question.dataset.question}`;
+  const message = document.createElement("p");
+  message.className = "plan-question__error";
+  message.id = id;
+  message.dataset.errorMessage = "";
+  const prefix = message.appendChild(document.createElement("span"));
+  prefix.className = "guide-visually-hidden";
+  prefix.textContent = "Error:";
+  message.append(" ", text);
+  // After the hint if there is one, as GOV.UK places it; else right after the question's label.
+  const anchor =
+    question.querySelector(":scope > .plan-question__hint") ??
+    question.querySelector(":scope > legend, :scope > label");
+  anchor.after(message);
+  question.classList.add("plan-question--error");
+  const described = describedElement(question);
+  setDescribedBy(described, [...idsOf(described), id]);
+}
+
+// A group (fieldset) is described as a whole; a text box is described itself.
+function describedElement(question) {
+  return question.matches("fieldset") ? question : question.querySelector("input");
+}
+
+function idsOf(element) {
+  return (element.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+}
+
+function setDescribedBy(element, ids) {
+  if (ids.length) element.setAttribute("aria-describedby", ids.join(" "));
+  else element.removeAttribute("aria-describedby");
+}
+
+function focusQuestion(question, control) {
+  // As GOV.UK does: the label or legend in view above the field, so the question is seen.
+  question.scrollIntoView({ block: "start" });
+  control.focus({ preventScroll: true });
+}

@@ -1,0 +1,105 @@
+"""The plan builder page as a person meets it: its status, its button, its plan, its errors.
+
+Everything is found by role, label or visible text, as the tests act as a person would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.questionnaire import QUESTIONS, TYPICAL_ANSWERS, fill_answers
+from tests.support.server import SUB_PATH, ServedSite
+
+READY = "The plan builder is ready"
+NO_SCRIPT = "needs JavaScript"  # what the status says until the page's script takes over
+STORAGE_KEY = f"guide-plan-answers:{SUB_PATH}"
+BOOT_TIMEOUT_MS = 60_000
+
+CAUTION_ANSWERS: dict[str, Any] = {
+    **TYPICAL_ANSWERS,
+    "age_group": "65_plus",
+    "skin": "sensitive",
+    "minutes_available": "45",
+}
+CONSULT_FIRST_ANSWERS: dict[str, Any] = {**TYPICAL_ANSWERS, "conditions": ["pregnancy"]}
+
+
+def builder_url(site: ServedSite, fragment: str = "") -> str:
+    return site.root_url + "plan/" + fragment
+
+
+def engine_status(page: Page) -> Locator:
+    return page.get_by_role("status").filter(has_text="plan builder")
+
+
+def open_builder(page: Page, site: ServedSite, *, wait: bool = True) -> None:
+    """Open the builder once its script runs; with ``wait``, once its engine is ready too."""
+    page.goto(builder_url(site))
+    expect(engine_status(page)).not_to_contain_text(NO_SCRIPT)
+    if wait:
+        wait_until_ready(page)
+
+
+def wait_until_ready(page: Page) -> None:
+    expect(engine_status(page)).to_contain_text(READY, timeout=BOOT_TIMEOUT_MS)
+
+
+def build_my_plan(page: Page) -> None:
+    page.get_by_role("button", name="Build my plan").click()
+
+
+def get_a_plan(page: Page, site: ServedSite, answers: dict[str, Any]) -> None:
+    """Open the builder, answer, build, and wait for the plan."""
+    open_builder(page, site)
+    fill_answers(page, answers)
+    build_my_plan(page)
+    expect(plan_heading(page)).to_be_visible()
+
+
+def plan_heading(page: Page) -> Locator:
+    return page.get_by_role("heading", name="Your starter plan", exact=True)
+
+
+def error_summary(page: Page) -> Locator:
+    return page.get_by_role("alert").filter(has_text="There is a problem")
+
+
+def alerts_with_text(page: Page) -> Locator:
+    return page.get_by_role("alert").filter(has_text=re.compile(r"\S"))
+
+
+def focused(page: Page) -> Locator:
+    return page.locator(":focus")
+
+
+def stored(page: Page) -> dict[str, Any] | None:
+    """What the builder keeps in this browser's localStorage, or None."""
+    text = page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY)
+    return None if text is None else json.loads(text)
+
+
+def message(question_id: str, kind: str) -> str:
+    return str(QUESTIONS[question_id]["errors"][kind])
+
+
+def label(question_id: str) -> str:
+    return str(QUESTIONS[question_id]["label"])
+
+
+def off_origin(urls: list[str], site: ServedSite) -> list[str]:
+    """The URLs that do not belong to the test site (blob: URLs belong to their page's origin)."""
+    origin = urlsplit(site.root_url)
+    leaving = []
+    for url in urls:
+        inner = url.removeprefix("blob:")
+        parts = urlsplit(inner)
+        if url.startswith("data:"):
+            continue
+        if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
+            leaving.append(url)
+    return leaving

@@ -1,0 +1,167 @@
+"""Answers the engine cannot use: GOV.UK's error summary and messages, and nothing cleared."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.builder import (
+    build_my_plan,
+    error_summary,
+    focused,
+    message,
+    open_builder,
+    plan_heading,
+)
+from tests.browser.questionnaire import (
+    QUESTIONS,
+    TYPICAL_ANSWERS,
+    fill_answers,
+    option_label,
+    question_field,
+)
+from tests.support.server import ServedSite
+
+REQUIRED = [question_id for question_id, question in QUESTIONS.items() if question["required"]]
+
+
+def without(question_id: str) -> dict[str, Any]:
+    return {key: value for key, value in TYPICAL_ANSWERS.items() if key != question_id}
+
+
+# case: (answers typed, {question id: the message the engine gives})
+CASES: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
+    "nothing answered": ({}, {qid: message(qid, "missing") for qid in REQUIRED}),
+    "a single choice left out": (
+        without("age_group"),
+        {"age_group": message("age_group", "missing")},
+    ),
+    "select all that apply left out": (
+        without("sleep_issues"),
+        {"sleep_issues": message("sleep_issues", "missing")},
+    ),
+    "a bedtime that is not a time": (
+        {**TYPICAL_ANSWERS, "bedtime": "half ten"},
+        {"bedtime": message("bedtime", "invalid")},
+    ),
+    "a time that does not exist": (
+        {**TYPICAL_ANSWERS, "bedtime": "25:30"},
+        {"bedtime": message("bedtime", "invalid")},
+    ),
+    "minutes above the limit": (
+        {**TYPICAL_ANSWERS, "minutes_available": "90"},
+        {"minutes_available": message("minutes_available", "invalid")},
+    ),
+    "minutes in words": (
+        {**TYPICAL_ANSWERS, "minutes_available": "twenty"},
+        {"minutes_available": message("minutes_available", "invalid")},
+    ),
+    "a date that is not on the calendar": (
+        {**TYPICAL_ANSWERS, "start_date": "2026-02-30"},
+        {"start_date": message("start_date", "invalid")},
+    ),
+    "two mistakes at once": (
+        {**without("experience"), "minutes_available": "3"},
+        {
+            "experience": message("experience", "missing"),
+            "minutes_available": message("minutes_available", "invalid"),
+        },
+    ),
+}
+
+
+def first_control_name(question_id: str) -> str:
+    question = QUESTIONS[question_id]
+    return question["options"][0]["label"] if "options" in question else question["label"]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_error_is_summarised_linked_and_shown_by_its_field(
+    page: Page, served_site: ServedSite, case: str
+) -> None:
+    answers, expected = CASES[case]
+    open_builder(page, served_site)
+    fill_answers(page, answers)
+    build_my_plan(page)
+
+    summary = error_summary(page)
+    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(focused(page)).to_contain_text("There is a problem")
+    assert page.title().startswith("Error: ")
+    # One link per problem, in the order the form asks, with the engine's own words.
+    in_form_order = [expected[qid] for qid in QUESTIONS if qid in expected]
+    expect(summary.get_by_role("link")).to_have_text(in_form_order)
+    expect(plan_heading(page)).to_have_count(0)
+
+    for question_id, text in expected.items():
+        field = question_field(page, question_id)
+        # Next to the field, and read out with it: "Error: <message>".
+        expect(field).to_have_accessible_description(_containing(f"Error: {text}"))
+        expect(page.get_by_text(text)).to_have_count(2)  # in the summary and by the field
+
+        summary.get_by_role("link", name=text).click()
+        if QUESTIONS[question_id]["kind"] in ("one_of", "any_of"):
+            target = field.get_by_label(first_control_name(question_id), exact=True)
+        else:
+            target = field
+        expect(target).to_be_focused()
+
+    # Nothing typed or chosen was cleared.
+    for question_id, answer in answers.items():
+        kind = QUESTIONS[question_id]["kind"]
+        field = question_field(page, question_id)
+        if kind == "one_of":
+            name = option_label(question_id, answer)
+            expect(field.get_by_role("radio", name=name, exact=True)).to_be_checked()
+        elif kind == "any_of":
+            for value in answer:
+                name = option_label(question_id, value)
+                expect(field.get_by_role("checkbox", name=name, exact=True)).to_be_checked()
+        else:
+            expect(field).to_have_value(answer)
+
+
+def test_fixing_the_answers_clears_the_errors_and_gives_the_plan(
+    page: Page, served_site: ServedSite
+) -> None:
+    open_builder(page, served_site)
+    fill_answers(page, {**TYPICAL_ANSWERS, "bedtime": "10.30pm"})
+    build_my_plan(page)
+    expect(error_summary(page)).to_be_visible()
+
+    question_field(page, "bedtime").fill("22:30")
+    build_my_plan(page)
+    expect(plan_heading(page)).to_be_focused()
+    expect(error_summary(page)).to_have_count(0)
+    assert not page.title().startswith("Error")
+    page.get_by_role("button", name="Change answers").click()
+    expect(page.get_by_text(message("bedtime", "invalid"))).to_have_count(0)
+    expect(question_field(page, "bedtime")).to_have_accessible_description(
+        QUESTIONS["bedtime"]["hint"]
+    )
+
+
+def test_none_of_these_with_another_answer_is_refused_by_the_engine_too(
+    page: Page, served_site: ServedSite
+) -> None:
+    """Without the page's script (or from an edited link) both boxes can arrive ticked."""
+    open_builder(page, served_site)
+    fill_answers(page, without("pain_areas"))
+    pain = question_field(page, "pain_areas")
+    for name in ("Neck", "None of these"):
+        # Ticked without the click events the page listens to, as with scripts turned off.
+        pain.get_by_role("checkbox", name=name).evaluate("box => { box.checked = true; }")
+    build_my_plan(page)
+
+    conflict = message("pain_areas", "conflict")
+    expect(error_summary(page).get_by_role("link")).to_have_text([conflict])
+    expect(pain).to_have_accessible_description(_containing(conflict))
+    expect(pain.get_by_role("checkbox", name="Neck")).to_be_checked()
+    expect(pain.get_by_role("checkbox", name="None of these")).to_be_checked()
+
+
+def _containing(text: str) -> re.Pattern[str]:
+    return re.compile(re.escape(text))
