@@ -2,7 +2,8 @@
 
 - ``on_config``: load and validate content/ (errors abort with path:line:col lines), set the nav.
 - ``on_files``: add the rendered pages as generated files.
-- ``on_post_build``: copy the self-hosted Pyodide core and the engine bundle into the site.
+- ``on_post_build``: copy the self-hosted Pyodide core and the engine bundle into the site, then
+  finish the release (CSP on every page, the service worker's manifest).
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from guide_site.engine_bundle import BundleError, copy_bundle, prepare_engine_bundle
 from guide_site.engine_data import EngineDataError, build_engine_data, write_engine_data
 from guide_site.errors import ContentErrors
 from guide_site.loader import Content, load_content
+from guide_site.release import finish_release
 from guide_site.render import render_pages
 
 log = get_plugin_logger(__name__)
@@ -38,6 +40,11 @@ class GuidePluginConfig(Config):
 
 class GuidePlugin(BasePlugin[GuidePluginConfig]):
     content: Content
+    serving = False
+    """Under `mkdocs serve`, pages get no CSP (the live-reload script is inline) and no cache."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.repo_root = Path(config.config_file_path).parent
@@ -59,6 +66,7 @@ class GuidePlugin(BasePlugin[GuidePluginConfig]):
             files.append(generated)
         return files
 
+    @event_priority(-100)  # after every other plugin has written into site/
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Written only when it changed, so `mkdocs serve`, which watches the engine, settles.
         write_engine_data(self.content, self.repo_root / "guide_engine")
@@ -68,3 +76,6 @@ class GuidePlugin(BasePlugin[GuidePluginConfig]):
         except BundleError as problem:
             raise PluginError(str(problem)) from None
         log.debug("engine bundle %s copied", bundle.name)
+        # Last: the CSP hashes and the service worker's manifest cover every file written above.
+        release = finish_release(Path(config.site_dir), serving=self.serving)
+        log.debug("release %s", release)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
+from tests.bench_publish import publish_bench
 from tests.browser.conftest import CHROMIUM, QUIET_FLAGS
 from tests.browser.questionnaire import TYPICAL_ANSWERS, fill_answers
 from tests.support.server import serve
@@ -193,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
             report(browser.version, builder, bare, submits, print)
         finally:
             browser.close()
+    print()
+    publish_bench()  # build time and bytes per page kind, first and repeat visit
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from guide_engine.plan import build_plan
 from tests.browser.builder import (
@@ -133,8 +133,11 @@ def test_caution_gives_a_gentler_plan_with_extra_care(page: Page, served_site: S
 
 
 def test_a_plan_asked_for_before_the_engine_is_ready_is_answered_when_it_is(
-    page: Page, served_site: ServedSite
+    browser: Browser, served_site: ServedSite
 ) -> None:
+    # Playwright cannot hold a request that the service worker answers, so keep it out here.
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
     held: list[Route] = []
     page.route(
         "**/*.whl", lambda route: held.append(route)
@@ -153,6 +156,7 @@ def test_a_plan_asked_for_before_the_engine_is_ready_is_answered_when_it_is(
     expect(plan_heading(page)).to_be_visible(timeout=60_000)
     expect(status).to_contain_text(READY)
     expect(focused(page)).to_have_text("Your starter plan")
+    context.close()
 
 
 def release(page: Page, held: list[Route]) -> None:
