@@ -18,7 +18,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ from typing import BinaryIO
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.browser.conftest import CHROMIUM, QUIET_FLAGS
-from tests.support.server import SUB_PATH, ServedSite, _Handler, _Server, free_port
+from tests.support.server import SUB_PATH, ServedSite, _Handler, _Server, free_port, running
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE_KINDS = {"home": "", "article": "what-are-mats/", "plan builder": "plan/"}
@@ -81,13 +80,8 @@ def _serve_counting(site_dir: Path, port: int) -> Iterator[CountingSite]:
     server = _Server(
         ("127.0.0.1", port), partial(_CountingHandler, directory=str(site_dir), site=site)
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running(server):
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass(frozen=True)

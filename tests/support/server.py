@@ -70,10 +70,17 @@ def serve(site_dir: Path, port: int = 0) -> Iterator[ServedSite]:
     handler = partial(_Handler, directory=str(site_dir), site=site)
     server = _Server(("127.0.0.1", port), handler)
     site.root_url = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    with running(server):
+        yield site
+
+
+@contextmanager
+def running(server: ThreadingHTTPServer) -> Iterator[None]:
+    """Serve in a background thread for the block, then stop and free the port."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield site
+        yield
     finally:
         server.shutdown()
         server.server_close()
