@@ -86,7 +86,12 @@ def engine_json(data: Mapping[str, Any]) -> str:
 
 def write_engine_data(content: Mapping[str, Any], package_dir: Path) -> Path:
     """Write ``<package_dir>/data/engine.json``; leave it untouched when nothing changed."""
-    text = engine_json(build_engine_data(content))
+    return write_engine_json(build_engine_data(content), package_dir)
+
+
+def write_engine_json(data: Mapping[str, Any], package_dir: Path) -> Path:
+    """Write already built engine data (the build has it from checking content)."""
+    text = engine_json(data)
     target = package_dir / "data" / "engine.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_file() and target.read_text(encoding="utf-8") == text:

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from guide_site.engine_bundle import BundleError, copy_bundle, prepare_engine_bundle
-from guide_site.engine_data import EngineDataError, build_engine_data, write_engine_data
+from guide_site.engine_data import EngineDataError, build_engine_data, write_engine_json
 from guide_site.errors import ContentErrors
 from guide_site.loader import Content, load_content
 from guide_site.release import finish_release
@@ -69,7 +69,7 @@ class GuidePlugin(BasePlugin[GuidePluginConfig]):
     @event_priority(-100)  # after every other plugin has written into site/
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Written only when it changed, so `mkdocs serve`, which watches the engine, settles.
-        write_engine_data(self.content, self.repo_root / "guide_engine")
+        write_engine_json(self.engine_data, self.repo_root / "guide_engine")
         try:
             bundle = prepare_engine_bundle(self.repo_root, self.repo_root / self.config.cache_dir)
             copy_bundle(self.repo_root, bundle, Path(config.site_dir) / self.config.pyodide_dir)
