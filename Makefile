@@ -47,7 +47,7 @@ build: $(STAMPS)/python $(STAMPS)/node
 	$(PY) -m mkdocs build --strict
 
 serve: $(STAMPS)/python $(STAMPS)/node
-	$(PY) -m mkdocs serve --livereload
+	$(PY) -m mkdocs serve --livereload --no-strict
 
 lint: $(STAMPS)/python
 	$(VENV)/bin/ruff check .

@@ -14,6 +14,7 @@ from typing import Any
 from guide_engine.advice import advice
 from guide_engine.answers import Answers, validate_answers
 from guide_engine.clock import parse_time
+from guide_engine.contract import BEDTIME, EXPERIENCE, MINUTES_AVAILABLE, START_DATE
 from guide_engine.links import why
 from guide_engine.nightly import mat_evening, session_times, wind_down_evening
 from guide_engine.packaged_data import checked, packaged_data
@@ -40,7 +41,7 @@ def build_plan(answers: object, *, data: Mapping[str, Any] | None = None) -> Pla
     safety = safety_check(checked_answers, engine)
     level = safety["level"]
     with_mat = level != "consult_first"
-    bedtime = parse_time(checked_answers["bedtime"])
+    bedtime = parse_time(checked_answers[BEDTIME])
     assert bedtime is not None  # validate_answers only lets real times through
 
     nightly = engine["nightly"]
@@ -59,13 +60,13 @@ def build_plan(answers: object, *, data: Mapping[str, Any] | None = None) -> Pla
         "shirt": _shirt(weeks, engine) if with_mat else None,
         "nightly": {
             "kind": "mat" if with_mat else "wind_down",
-            "bedtime": checked_answers["bedtime"],
+            "bedtime": checked_answers[BEDTIME],
             "steps": steps,
         },
         "placement": advice(engine["placement"], checked_answers, level) if with_mat else [],
         "tips": advice(engine["tips"], checked_answers, level),
         "stop_rules": [{"id": rule["id"], "text": rule["text"]} for rule in engine["stop_rules"]],
-        "calendar": _calendar(checked_answers.get("start_date"), weeks, engine),
+        "calendar": _calendar(checked_answers.get(START_DATE), weeks, engine),
         "disclaimer": engine["disclaimer"],
     }
 
@@ -79,14 +80,14 @@ Week = dict[str, Any]
 
 def _weeks(answers: Answers, level: str, engine: Mapping[str, Any], bedtime: int) -> list[Week]:
     minutes = weekly_minutes(
-        start=engine["start_minutes"][answers["experience"]],
+        start=engine["start_minutes"][answers[EXPERIENCE]],
         increase=engine["weekly_increase_minutes"],
         ceiling=engine["levels"][level]["ceiling_minutes"],
-        available=answers["minutes_available"],
+        available=answers[MINUTES_AVAILABLE],
         weeks=engine["weeks"],
     )
     with_shirt = shirt_weeks(answers, level, engine)
-    first_evening = answers.get("start_date")
+    first_evening = answers.get(START_DATE)
     weeks = []
     for number, session in enumerate(minutes, start=1):
         lie_down, get_up = session_times(bedtime, session, engine["nightly"]["get_ready_minutes"])

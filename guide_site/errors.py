@@ -1,7 +1,8 @@
-"""Content errors that point at the exact place in a YAML file."""
+"""Content problems that point at the exact place in a YAML file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,14 @@ class ContentError:
 
 
 class ContentErrors(Exception):
-    """Every problem found in the content, reported together so an editor can fix them in one go."""
+    """Every problem found in the content, reported together so an editor can fix them in one go.
 
-    def __init__(self, errors: list[ContentError]) -> None:
+    ``warnings`` are problems the build only warns about (a strict build still stops on them).
+    """
+
+    def __init__(
+        self, errors: Iterable[ContentError], warnings: Iterable[ContentError] = ()
+    ) -> None:
         self.errors = sorted(set(errors))
-        super().__init__("\n".join(str(error) for error in self.errors))
+        self.warnings = sorted(set(warnings) - set(self.errors))
+        super().__init__("\n".join(str(problem) for problem in self.errors + self.warnings))

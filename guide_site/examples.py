@@ -1,8 +1,9 @@
-"""The example plans page: the engine, run here under CPython, works out each example's plan.
+"""The example plans: the engine, run here under CPython, works out each example's plan.
 
-The plan builder needs JavaScript and WebAssembly; this page needs neither. It is also where the
-builder sends people whose browser cannot run the engine. Each plan is the engine's own HTML
-fragment, the same the builder shows, so the examples can never drift from what the builder says.
+The plan builder needs JavaScript and WebAssembly; the example plans page needs neither. It is
+also where the builder sends people whose browser cannot run the engine. Each plan is the
+engine's own HTML fragment, the same the builder shows, so the examples can never drift from
+what the builder says.
 """
 
 from __future__ import annotations
@@ -11,57 +12,56 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import jinja2
-
 from guide_engine.errors import AnswersError
 from guide_engine.outputs import render_html
 from guide_engine.plan import build_plan
-from guide_site.engine_data import EngineDataError
+from guide_site.errors import ContentError
+from guide_site.loader import ContentFiles
 
-EXAMPLES_PAGE_ID = "plan-examples"
-"""The page's id and address (``plan-examples/``); the builder's alert links to it."""
-EXAMPLES_SOURCE = "content/examples.yml"
+EXAMPLES = "examples"
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
 
 
-def examples_markdown(
-    content: Mapping[str, Any], engine_data: Mapping[str, Any], env: jinja2.Environment
-) -> str | None:
-    """The page's Markdown, or None when content/ has no examples.yml.
-
-    Raises EngineDataError, one line per example, if the engine rejects an example's answers.
-    """
-    if "examples" not in content:
-        return None
-    page = content["examples"]
-    questions = engine_data["questionnaire"]["questions"]
-    examples = [
-        {**example, "answers_shown": _answers_shown(example["answers"], questions)}
-        for example in page["examples"]
-    ]
-    plans = _plans(examples, engine_data)
-    for example in examples:
-        # Each example's heading is an h2 of the page, so the plan's own headings go one down.
-        example["plan_html"] = _one_level_down(render_html(plans[example["id"]], data=engine_data))
-    template = env.get_template("plan_examples.md.j2")
-    return template.render(page=page, site=content["site"], examples=examples)
-
-
-def _plans(
-    examples: list[dict[str, Any]], engine_data: Mapping[str, Any]
-) -> dict[str, dict[str, Any]]:
-    plans, problems = {}, []
-    for example in examples:
+def example_problems(files: ContentFiles, engine_data: Mapping[str, Any]) -> list[ContentError]:
+    """One positioned line for each answer of an example that the engine rejects."""
+    if EXAMPLES not in files.documents:
+        return []
+    problems = []
+    for index, example in enumerate(files.content[EXAMPLES]["examples"]):
         try:
-            plans[example["id"]] = build_plan(example["answers"], data=engine_data)
+            build_plan(example["answers"], data=engine_data)
         except AnswersError as rejected:
-            problems += [
-                f"{EXAMPLES_SOURCE}: example '{example['id']}': answer '{question}': {message}"
-                for question, message in rejected.errors.items()
-            ]
-    if problems:
-        raise EngineDataError(problems)
-    return plans
+            for question_id, message in rejected.errors.items():
+                given = question_id in example["answers"]
+                where = ("examples", index, "answers", *([question_id] if given else []))
+                problem = (
+                    f"example '{example['id']}': the engine rejects this answer to "
+                    f"'{question_id}' (the plan builder would say: {message})"
+                    if given
+                    else f"example '{example['id']}' has no answer to '{question_id}', which "
+                    f"the plan builder needs (it would say: {message})"
+                )
+                problems.append(files.error(EXAMPLES, where, problem, at_key=given))
+    return problems
+
+
+def example_plans(
+    content: Mapping[str, Any], engine_data: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """Each example with its answers as the form shows them and its plan's HTML (checked)."""
+    questions = engine_data["questionnaire"]["questions"]
+    shown = []
+    for example in content.get(EXAMPLES, {}).get("examples", []):
+        plan = build_plan(example["answers"], data=engine_data)
+        shown.append(
+            {
+                **example,
+                "answers_shown": _answers_shown(example["answers"], questions),
+                # Each example's heading is an h2 of the page: the plan's headings go one down.
+                "plan_html": _one_level_down(render_html(plan, data=engine_data)),
+            }
+        )
+    return shown
 
 
 def _answers_shown(

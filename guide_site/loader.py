@@ -1,4 +1,4 @@
-"""Load every content file, check it against the schema its modeline names, and link the files.
+"""Read every content file, check it against the schema its modeline names, and link the files.
 
 The ``# yaml-language-server: $schema=...`` line at the top of each file is the one place that
 says which schema applies, so editors and the build can never disagree about it.
@@ -7,17 +7,59 @@ says which schema applies, so editors and the build can never disagree about it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guide_site.cross_refs import CrossReferenceResult, annotate, cross_reference
 from guide_site.errors import ContentError, ContentErrors
-from guide_site.schema_check import IdIndex, check_against_schema, load_schema
-from guide_site.yaml_source import ParsedYaml, parse_yaml
+from guide_site.schema_check import load_schema, schema_problems
+from guide_site.yaml_source import JsonPath, ParsedYaml, parse_yaml
 
 Content = dict[str, Any]
 """Loaded content: the file's path below content/ without ``.yml`` (``"pages/history"``) -> data."""
 
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(?P<schema>\S+)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: where it is shown, what it holds (with positions), and its schema."""
+
+    parsed: ParsedYaml
+    schema: dict[str, Any]
+
+
+@dataclass
+class ContentFiles:
+    """Every content file read and checked against its schema, with the problems found so far."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+    complete: bool = True
+    """False when a file could not be parsed: its ids are unknown, so links are not judged."""
+
+    @property
+    def content(self) -> Content:
+        return {key: document.parsed.data for key, document in self.documents.items()}
+
+    def error(
+        self, key: str, json_path: JsonPath, message: str, *, at_key: bool = False
+    ) -> ContentError:
+        """A problem at a place in the file ``key`` (``"plan"``, ``"pages/routine"``)."""
+        return self.documents[key].parsed.error(json_path, message, key=at_key)
+
+    def link(self) -> CrossReferenceResult | None:
+        """Resolve every x-id/x-ref across the files, adding the problems; None if incomplete."""
+        if not self.complete:
+            return None
+        result = cross_reference(
+            [annotate(document.parsed, document.schema) for document in self.documents.values()]
+        )
+        self.errors += result.errors
+        self.warnings += result.warnings
+        return result
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -27,6 +69,42 @@ def content_files(content_dir: Path) -> list[Path]:
 
 def content_key(content_dir: Path, path: Path) -> str:
     return path.relative_to(content_dir).with_suffix("").as_posix()
+
+
+def read_content(content_dir: Path, *, shown_relative_to: Path | None = None) -> ContentFiles:
+    """Parse every file and check it against its own schema (links between files come later).
+
+    Paths in messages are shown relative to ``shown_relative_to`` (default: the working
+    directory when possible) so they can be clicked in a terminal or editor.
+    """
+    base = shown_relative_to or Path.cwd()
+    files = ContentFiles()
+    if not content_dir.is_dir():
+        files.errors.append(ContentError(content_dir, 1, 1, "no content folder here"))
+        files.complete = False
+        return files
+    for path in content_files(content_dir):
+        shown = _shown(path, base)
+        text = path.read_text(encoding="utf-8")
+        schema_path, schema_errors = _schema_for(path, text, shown)
+        parsed, parse_errors = parse_yaml(text, shown)
+        files.errors += schema_errors + parse_errors
+        if schema_path is None or (parsed.data is None and parse_errors):
+            files.complete = False
+        else:
+            schema = load_schema(schema_path)
+            files.errors += schema_problems(parsed, schema)
+            files.documents[content_key(content_dir, path)] = Document(parsed, schema)
+    return files
+
+
+def load_content(content_dir: Path, *, shown_relative_to: Path | None = None) -> Content:
+    """Every file parsed, checked against its schema and linked, or ContentErrors naming all."""
+    files = read_content(content_dir, shown_relative_to=shown_relative_to)
+    files.link()
+    if files.errors:
+        raise ContentErrors(files.errors)
+    return files.content
 
 
 def _schema_for(path: Path, text: str, shown: Path) -> tuple[Path | None, list[ContentError]]:
@@ -53,37 +131,6 @@ def _schema_for(path: Path, text: str, shown: Path) -> tuple[Path | None, list[C
             )
         ]
     return schema_path, []
-
-
-def load_content(content_dir: Path, *, shown_relative_to: Path | None = None) -> Content:
-    """Load and validate all content, or raise ContentErrors listing every problem found.
-
-    Paths in messages are shown relative to ``shown_relative_to`` (default: the working
-    directory when possible) so they can be clicked in a terminal or editor.
-    """
-    base = shown_relative_to or Path.cwd()
-    problems: list[ContentError] = []
-    documents: list[tuple[str, ParsedYaml, dict[str, Any]]] = []
-    unparsed = False
-    for path in content_files(content_dir):
-        shown = _shown(path, base)
-        text = path.read_text(encoding="utf-8")
-        schema_path, schema_problems = _schema_for(path, text, shown)
-        parsed, parse_problems = parse_yaml(text, shown)
-        problems += schema_problems + parse_problems
-        if parsed.data is None and parse_problems:
-            unparsed = True
-        elif schema_path is not None:
-            documents.append((content_key(content_dir, path), parsed, load_schema(schema_path)))
-
-    index = IdIndex(complete=not unparsed)
-    for _key, parsed, schema in documents:  # first pass: learn every id before checking refs
-        problems += check_against_schema(parsed, schema, index, collect=True)
-    for _key, parsed, schema in documents:
-        problems += check_against_schema(parsed, schema, index, collect=False)
-    if problems:
-        raise ContentErrors(problems)
-    return {key: parsed.data for key, parsed, _schema in documents}
 
 
 def _shown(path: Path, base: Path) -> Path:

@@ -1,28 +1,33 @@
 """The thin MkDocs adapter: every real step is a plain function elsewhere in guide_site.
 
-- ``on_config``: load and validate content/ (errors abort with path:line:col lines), set the nav.
-- ``on_files``: add the rendered pages as generated files.
-- ``on_post_build``: copy the self-hosted Pyodide core and the engine bundle into the site, then
-  finish the release (CSP on every page, the service worker's manifest).
+- ``on_config``: check all content (:func:`guide_site.pipeline.check_content`; problems abort
+  with path:line:col lines) and set the nav from site.yml.
+- ``on_files``: add every rendered page as a generated file; a page the nav leaves out fails a
+  strict build through MkDocs' own ``validation.omitted_files``.
+- ``on_post_build``: copy the self-hosted Pyodide core and the engine bundle (with the engine
+  data made from this content) into the site, then finish the release (CSP on every page, the
+  service worker's manifest).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from guide_site.engine_bundle import BundleError, copy_bundle, prepare_engine_bundle
-from guide_site.engine_data import EngineDataError, build_engine_data, write_engine_json
+from guide_site.engine_data import engine_json
 from guide_site.errors import ContentErrors
-from guide_site.loader import Content, load_content
+from guide_site.pipeline import CheckedContent, check_content
 from guide_site.release import finish_release
-from guide_site.render import render_pages
 
 log = get_plugin_logger(__name__)
 
@@ -35,11 +40,11 @@ class GuidePluginConfig(Config):
     """Where, inside the built site, the Pyodide core and the engine wheel are published."""
 
     cache_dir = opt.Type(str, default="build/engine")
-    """Where engine wheels are kept between builds, one per version of the engine's files."""
+    """Where engine wheels are kept between builds, one per version of the engine and its data."""
 
 
 class GuidePlugin(BasePlugin[GuidePluginConfig]):
-    content: Content
+    checked: CheckedContent | None = None
     serving = False
     """Under `mkdocs serve`, pages get no CSP (the live-reload script is inline) and no cache."""
 
@@ -48,19 +53,37 @@ class GuidePlugin(BasePlugin[GuidePluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.repo_root = Path(config.config_file_path).parent
-        try:
-            self.content = load_content(
-                Path(self.config.content_dir), shown_relative_to=self.repo_root
-            )
-            self.engine_data = build_engine_data(self.content)
-        except (ContentErrors, EngineDataError) as problems:
-            raise PluginError(f"content problems:\n{problems}") from None
-        self.rendered = render_pages(self.content, self.engine_data)
-        config.nav = [{page.nav_title: page.src_uri} for page in self.rendered]
+        self.checked = self._check(Path(self.config.content_dir))
+        for warning in self.checked.warnings:
+            log.warning(str(warning))
+        nav = set(self.checked.content["site"]["nav"])
+        config.nav = [
+            {page.nav_title: page.src_uri} for page in self.checked.pages if page.page_id in nav
+        ]
         return config
 
+    def _check(self, content_dir: Path) -> CheckedContent:
+        try:
+            return check_content(content_dir, shown_relative_to=self.repo_root)
+        except ContentErrors as problems:
+            if not (self.serving and self.checked is not None):
+                raise PluginError(f"content problems:\n{problems}") from None
+            # A rebuild under `mkdocs serve`: say what is wrong and keep the last good content,
+            # instead of stopping the server with a traceback.
+            for line in str(problems).splitlines():
+                log.error(line)
+            log.error("content problems: still serving the last good content until they are fixed")
+            return self.checked
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        server.watch(str(Path(self.config.content_dir).resolve()))  # wherever it is
+        return server
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for page in self.rendered:
+        assert self.checked is not None
+        for page in self.checked.pages:
             generated = File.generated(config, page.src_uri, content=page.markdown)
             generated.edit_uri = page.source
             files.append(generated)
@@ -68,10 +91,13 @@ class GuidePlugin(BasePlugin[GuidePluginConfig]):
 
     @event_priority(-100)  # after every other plugin has written into site/
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Written only when it changed, so `mkdocs serve`, which watches the engine, settles.
-        write_engine_json(self.engine_data, self.repo_root / "guide_engine")
+        assert self.checked is not None
         try:
-            bundle = prepare_engine_bundle(self.repo_root, self.repo_root / self.config.cache_dir)
+            bundle = prepare_engine_bundle(
+                self.repo_root,
+                self.repo_root / self.config.cache_dir,
+                engine_json(self.checked.engine_data),
+            )
             copy_bundle(self.repo_root, bundle, Path(config.site_dir) / self.config.pyodide_dir)
         except BundleError as problem:
             raise PluginError(str(problem)) from None

@@ -13,8 +13,7 @@ from typing import Any
 
 import jinja2
 
-from guide_site.engine_data import build_engine_data
-from guide_site.examples import EXAMPLES_PAGE_ID, EXAMPLES_SOURCE, examples_markdown
+from guide_site.examples import example_plans
 from guide_site.loader import Content
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -66,47 +65,52 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_pages(
-    content: Content, engine_data: Mapping[str, Any] | None = None
-) -> list[RenderedPage]:
-    """Render every page of the content into Markdown, in navigation order.
+class RenderError(Exception):
+    """A page's template failed; ``page_key`` names the page's content file."""
 
-    ``engine_data`` (from :func:`guide_site.engine_data.build_engine_data`, computed when not
-    given) supplies the plan builder's questions, so the form and the engine share one list.
+    def __init__(self, page_key: str, template: str, problem: jinja2.TemplateError) -> None:
+        self.page_key, self.template = page_key, template
+        super().__init__(f"template '{template}' failed: {problem}")
+
+
+def render_pages(content: Content, engine_data: Mapping[str, Any]) -> list[RenderedPage]:
+    """Render every page of content/pages into Markdown: the nav's order, then any others.
+
+    ``engine_data`` (from :func:`guide_site.engine_data.build_engine_data`) supplies the plan
+    builder's questions and works out the example plans, so pages and engine share one source.
+    Raises RenderError for a template that fails.
     """
-    if engine_data is None:
-        engine_data = build_engine_data(content)
     env = environment()
     citations = Citations(content)
     all_pages = pages(content)
-    order = content["site"]["nav"]
+    keys = {data["id"]: key for key, data in content.items() if key.startswith("pages/")}
+    in_nav = [page_id for page_id in content["site"]["nav"] if page_id in all_pages]
+    order = in_nav + sorted(set(all_pages) - set(in_nav))
+    shared = {
+        "pages": all_pages,
+        "content": content,
+        "site": content["site"],
+        "cite": citations.marks,
+        "citation_numbers": citations.numbers,
+        "page_uri": page_src_uri,
+        "questions": engine_data["questionnaire"]["questions"],
+        "examples": example_plans(content, engine_data),
+    }
     rendered = []
     for page_id in order:
         page = all_pages[page_id]
-        template = env.get_template(f"{page['template']}.md.j2")
-        markdown = template.render(
-            page=page,
-            pages=all_pages,
-            content=content,
-            site=content["site"],
-            cite=citations.marks,
-            citation_numbers=citations.numbers,
-            page_uri=page_src_uri,
-            questions=engine_data["questionnaire"]["questions"],
-        )
+        try:
+            template = env.get_template(f"{page['template']}.md.j2")
+            markdown = template.render(page=page, **shared)
+        except jinja2.TemplateError as problem:
+            raise RenderError(keys[page_id], page["template"], problem) from problem
         rendered.append(
             RenderedPage(
                 page_id,
                 page.get("nav_title", page["title"]),
                 page_src_uri(page_id),
                 markdown,
-                f"content/pages/{page_id}.yml",
+                f"content/{keys[page_id]}.yml",
             )
         )
-    # The example plans, worked out by the engine now, follow the plan builder in the navigation.
-    examples = examples_markdown(content, engine_data, env)
-    if examples is not None:
-        title = content["examples"]["nav_title"]
-        uri = page_src_uri(EXAMPLES_PAGE_ID)
-        rendered.append(RenderedPage(EXAMPLES_PAGE_ID, title, uri, examples, EXAMPLES_SOURCE))
     return rendered

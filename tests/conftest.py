@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,11 +18,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Generate the engine's data from content/ first, as a build would: it is not committed."""
-    from guide_site.engine_data import engine_package_dir, write_engine_data
-    from guide_site.loader import load_content
+    """Give the engine its data the way a development checkout does: a file named by
+    GUIDE_ENGINE_DATA (never inside the source tree), so ``build_plan()`` without ``data=`` and
+    the ``guide-engine`` command in a subprocess use the content under test."""
+    from guide_engine.packaged_data import DATA_FILE_VARIABLE
+    from guide_site.engine_data import write_engine_json
+    from tests.support.content import ENGINE_DATA
 
-    write_engine_data(load_content(REPO / "content", shown_relative_to=REPO), engine_package_dir())
+    folder = Path(tempfile.mkdtemp(prefix="guide-engine-data-"))
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ[DATA_FILE_VARIABLE] = str(write_engine_json(ENGINE_DATA, folder / "engine.json"))
 
 
 @pytest.fixture(scope="session")

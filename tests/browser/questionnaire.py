@@ -7,28 +7,10 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
-from guide_site.engine_data import build_engine_data
-from guide_site.loader import load_content
-from tests.conftest import REPO
+from tests.support.content import QUESTIONS, example_answers, example_at
 
-QUESTIONS = {
-    question["id"]: question
-    for question in build_engine_data(load_content(REPO / "content", shown_relative_to=REPO))[
-        "questionnaire"
-    ]["questions"]
-}
-
-TYPICAL_ANSWERS: dict[str, Any] = {
-    "age_group": "18_to_64",
-    "experience": "never",
-    "skin": "normal",
-    "conditions": ["none"],
-    "pain_areas": ["neck", "upper_back"],
-    "sleep_issues": ["racing_mind"],
-    "insomnia_duration": "under_3_months",
-    "bedtime": "22:30",
-    "minutes_available": "20",
-}
+# A person at the "ok" safety level, as content/examples.yml has one.
+TYPICAL_ANSWERS: dict[str, Any] = example_answers(example_at("ok"))
 
 
 def question_field(page: Page, question_id: str) -> Locator:

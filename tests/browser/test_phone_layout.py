@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from guide_site.loader import load_content
 from guide_site.render import page_src_uri
-from tests.content.conftest import REPO
+from tests.support.content import CONTENT
 from tests.support.server import ServedSite
 
 pytestmark = pytest.mark.browser
 
-NAV = load_content(REPO / "content", shown_relative_to=REPO)["site"]["nav"]
+NAV = CONTENT["site"]["nav"]
 
 # Elements of the page body that stick out past the right edge of the screen.
 OVERFLOWING = """() => {

@@ -9,7 +9,6 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from guide_site.examples import EXAMPLES_PAGE_ID
 from guide_site.render import page_src_uri
 from tests.browser.axe import axe_context, axe_violations, describe
 from tests.browser.builder import (
@@ -30,16 +29,16 @@ from tests.browser.questionnaire import (
     option_label,
     question_field,
 )
-from tests.conftest import REPO
+from tests.support.content import CONTENT
 from tests.support.server import ServedSite
 
 SCHEMES = ["light", "dark"]
-SITE_NAV = [
-    line.strip()[2:]
-    for line in (REPO / "content" / "site.yml").read_text(encoding="utf-8").splitlines()
-    if line.startswith("  - ")
-]
-EVERY_PAGE = [*SITE_NAV, EXAMPLES_PAGE_ID]
+EVERY_PAGE = CONTENT["site"]["nav"]
+EXAMPLES_PAGE_ID = next(
+    data["id"]
+    for key, data in CONTENT.items()
+    if key.startswith("pages/") and data["template"] == "plan_examples"
+)
 DATED = {**TYPICAL_ANSWERS, "start_date": "2026-03-01"}
 
 # Elements of the page body that stick out past the right edge of the screen.

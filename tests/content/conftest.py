@@ -1,21 +1,18 @@
-"""The real content, loaded and rendered once per session for the content tests."""
+"""The content under test (tests/support/content.py), loaded and rendered once per session."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guide_site.loader import Content, load_content
-from guide_site.render import render_pages
-
-REPO = Path(__file__).resolve().parents[2]
+from guide_site.loader import Content
+from tests.support.content import CHECKED
 
 
 @pytest.fixture(scope="session")
 def content() -> Content:
-    return load_content(REPO / "content", shown_relative_to=REPO)
+    return CHECKED.content
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +22,6 @@ def pages(content: Content) -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
-def rendered(content: Content) -> dict[str, str]:
+def rendered() -> dict[str, str]:
     """Every page's generated Markdown, by page id."""
-    return {page.page_id: page.markdown for page in render_pages(content)}
+    return {page.page_id: page.markdown for page in CHECKED.pages}

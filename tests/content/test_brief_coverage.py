@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.content.conftest import REPO
+from tests.support.content import REPO
 
 BRIEF = Path(
     os.environ.get("GUIDE_BRIEF", REPO.parent / "shared/seed/acupressure-mats-and-sleep.txt")

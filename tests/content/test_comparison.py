@@ -8,7 +8,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from tests.content.conftest import REPO
+from tests.support.content import REPO
 
 CRITERIA = ["evidence", "accessibility", "cost", "convenience", "needs", "best_for"]
 AIDS = ["mat", "chamomile", "valerian", "meditation-app", "white-noise", "sleep-hygiene", "cbt-i"]

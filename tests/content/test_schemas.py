@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 
 from guide_site.errors import ContentErrors
 from guide_site.loader import load_content
-from tests.content.conftest import REPO
+from tests.support.content import REPO
 
 REFERENCES = textwrap.dedent("""\
     # yaml-language-server: $schema=schemas/references.schema.json
@@ -166,7 +166,7 @@ def test_a_claim_must_cite_at_least_one_source(tmp_path: Path) -> None:
 def test_a_claim_cannot_cite_a_reference_that_does_not_exist(tmp_path: Path) -> None:
     page = page_with_claim(refs="[kjellgren-2011, smith-2020]")
     assert problems(tmp_path, {"pages/benefits.yml": page}) == [
-        "content/pages/benefits.yml:13:32: unknown reference id 'smith-2020'; "
+        "content/pages/benefits.yml:13:32: unknown reference 'smith-2020'; "
         "expected one of: kjellgren-2011"
     ]
 
@@ -220,7 +220,7 @@ def test_a_side_effect_must_cite_a_source(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("group", "trials", "unknown reference-group id 'trials'; expected one of: mat_studies"),
+        ("group", "trials", "unknown reference group 'trials'; expected one of: mat_studies"),
         ("year", "'2011'", "'year' is text ('2011'); expected a whole number or nothing"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Engine tests run against the real content: engine.json is regenerated from content/ first."""
+"""Engine tests run against the content under test (tests/support/content.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from typing import Any
 import pytest
 
 from guide_engine.packaged_data import packaged_data
-from guide_site.engine_data import write_engine_data
-from tests.engine.support import ENGINE_DATA, REPO, engine_content
+from tests.support.content import ENGINE_DATA
 
 
 @pytest.fixture(scope="session", autouse=True)
 def packaged_engine_data() -> Iterator[None]:
-    """What `make build` does first, so build_plan() without data= uses the current content."""
-    write_engine_data(engine_content(), REPO / "guide_engine")
+    """build_plan() without data= reads $GUIDE_ENGINE_DATA (set in tests/conftest.py) afresh."""
     packaged_data.cache_clear()
     yield
     packaged_data.cache_clear()

@@ -11,11 +11,14 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from guide_site.engine_data import build_engine_data
-from guide_site.loader import load_content
+from tests.support.content import (  # re-exported: the engine tests import them from here
+    CONTENT,
+    CONTENT_DIR,  # noqa: F401
+    ENGINE_DATA,  # noqa: F401
+    QUESTIONS,
+    REPO,  # noqa: F401
+)
 
-REPO = Path(__file__).resolve().parents[2]
-CONTENT_DIR = REPO / "content"
 ANSWER_FILES = sorted((Path(__file__).parent / "answers").iterdir())
 ENGINE_STEMS = ("questionnaire", "plan", "precautions")
 
@@ -31,16 +34,9 @@ CEILING = {"ok": 30, "caution": 20}
 START = {"never": 10, "a_few_times": 10, "regular": 15}
 
 
-CONTENT = load_content(CONTENT_DIR, shown_relative_to=REPO)
-
-
 def engine_content() -> dict[str, Any]:
     """A fresh copy of the engine's content (file stem -> data): tests may change it."""
     return copy.deepcopy({stem: CONTENT[stem] for stem in ENGINE_STEMS})
-
-
-ENGINE_DATA = build_engine_data(engine_content())
-QUESTIONS = {question["id"]: question for question in ENGINE_DATA["questionnaire"]["questions"]}
 
 
 def option_values(question_id: str) -> list[str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from guide_engine import build_plan
-from guide_site.engine_data import GUIDE_PAGES
 from tests.engine.support import ENGINE_DATA, answers
+from tests.support.content import CONTENT
+
+GUIDE_PAGES = {data["id"] for key, data in CONTENT.items() if key.startswith("pages/")}
 
 
 def plan_for(**changes: object) -> dict:

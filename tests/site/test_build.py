@@ -10,11 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide_site.engine_bundle import PYODIDE_CORE_FILES
-from guide_site.loader import load_content
 from guide_site.render import page_src_uri
+from tests.support.content import CONTENT, REPO
 
-REPO = Path(__file__).resolve().parents[2]
-CONTENT = load_content(REPO / "content", shown_relative_to=REPO)
 PAGES = {data["id"]: data for key, data in CONTENT.items() if key.startswith("pages/")}
 NAV = CONTENT["site"]["nav"]
 
@@ -46,7 +44,6 @@ def test_every_page_is_generated_from_its_content(built_site: Path, page_id: str
 def test_navigation_lists_the_pages_in_content_order(built_site: Path) -> None:
     nav = soup(built_site, "home").select("nav.md-nav--primary > ul > li > a")
     expected = [PAGES[page_id].get("nav_title", PAGES[page_id]["title"]) for page_id in NAV]
-    expected.append(CONTENT["examples"]["nav_title"])  # pre-rendered plans, guide_site/examples.py
     assert [link.get_text(strip=True) for link in nav] == expected
 
 

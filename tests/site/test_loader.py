@@ -112,7 +112,7 @@ def test_reference_to_an_unknown_id_lists_the_known_ones(tmp_path: Path) -> None
                 refs: [olson-2011]
         """)
     assert problems(tmp_path, {"pages/home.yml": page}) == [
-        "content/pages/home.yml:12:16: unknown reference id 'olson-2011'; "
+        "content/pages/home.yml:12:16: unknown reference 'olson-2011'; "
         "expected one of: olsson-2011"
     ]
 
@@ -120,7 +120,7 @@ def test_reference_to_an_unknown_id_lists_the_known_ones(tmp_path: Path) -> None
 def test_nav_must_name_existing_pages(tmp_path: Path) -> None:
     site = SITE.replace("nav: [home]", "nav: [home, history]")
     assert problems(tmp_path, {"site.yml": site}) == [
-        "content/site.yml:6:13: unknown page id 'history'; expected one of: home"
+        "content/site.yml:6:13: unknown page 'history'; expected one of: home"
     ]
 
 
