@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from guide_site.errors import ContentError, ContentErrors
+from guide_site.readability import check_pages
 from guide_site.schema_check import IdIndex, check_against_schema, load_schema
 from guide_site.yaml_source import ParsedYaml, parse_yaml
 
@@ -81,6 +82,7 @@ def load_content(content_dir: Path, *, shown_relative_to: Path | None = None) ->
         problems += check_against_schema(parsed, schema, index, collect=True)
     for _key, parsed, schema in documents:
         problems += check_against_schema(parsed, schema, index, collect=False)
+    problems += check_pages({key: parsed for key, parsed, _schema in documents})
     if problems:
         raise ContentErrors(problems)
     return {key: parsed.data for key, parsed, _schema in documents}
