@@ -60,11 +60,12 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}|\{ [#.][^}]*\}")
 _MARKS = re.compile(r"(\*\*|__|\*|`)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'’”)\]]*$")
-# A sentence ends at . ! or ? followed by space and what can start a sentence; the few
-# abbreviations the guide could use are protected first.
-_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|et al|approx|no)\.", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])")
+_CLOSERS = "\"'\u2019\u201d)\\]"  # quotes and brackets that may follow a full stop
+_ENDS_SENTENCE = re.compile(rf"[.!?][{_CLOSERS}]*$")
+# A sentence ends at . ! or ? (and any closing quote) followed by space; the few abbreviations
+# the guide could use are protected first.
+_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|et al|approx)\.", re.I)
+_SENTENCE_END = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][{_CLOSERS}]))\s+")
 _PROTECTED_DOT = "\u2024"  # one-dot leader: looks like a dot, ends no sentence
 
 
