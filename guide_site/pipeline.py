@@ -1,10 +1,11 @@
 """Everything the build checks, in one pipeline that collects every problem before it stops.
 
 Like MkDocs' ``Config.validate()``: each file against its schema, then the checks across files
-(one pass for every reference, and what the engine needs), then what only running shows (the
-example plans through the engine, every page through its template). A stage runs only on content
-the stages before it passed, so one mistake gives one line, not a cascade. ``guide_site check``,
-``mkdocs build`` and ``mkdocs serve`` all run this, so they report the same lines.
+(one pass for every reference, what the engine needs, plain English), then what only running
+shows (the example plans through the engine, every page through its template). A stage runs
+only on content the stages before it passed, so one mistake gives one line, not a cascade.
+``guide_site check``, ``mkdocs build`` and ``mkdocs serve`` all run this, so they report the
+same lines.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from guide_site.engine_data import EngineData, build_engine_data
 from guide_site.errors import ContentError, ContentErrors
 from guide_site.examples import example_problems
 from guide_site.loader import Content, ContentFiles, read_content
+from guide_site.readability import check_pages
 from guide_site.render import RenderedPage, RenderError, render_pages
 
 
@@ -39,6 +41,7 @@ def check_content(content_dir: Path, *, shown_relative_to: Path | None = None) -
     files.errors += _page_file_names(files)
     if each_file_valid:  # these read content plainly, so they need every file to fit its schema
         files.errors += engine_problems(files)
+        files.errors += check_pages({key: doc.parsed for key, doc in files.documents.items()})
     _stop_on_errors(files)
     engine_data = build_engine_data(files.content)
     files.errors += example_problems(files, engine_data)

@@ -101,3 +101,27 @@ def test_every_guide_page_is_in_the_navigation(
     content: dict[str, Any], pages: dict[str, dict[str, Any]]
 ) -> None:
     assert sorted(content["site"]["nav"]) == sorted(pages)
+
+
+@pytest.mark.parametrize(
+    ("words", "page_id", "section_id"),
+    [
+        ("pressure points", "what-are-mats", "acupressure-and-mats"),
+        ("nerves and muscles", "what-are-mats", "acupressure-and-mats"),
+        ("skin irritation", "what-are-mats", "what-it-feels-like"),
+    ],
+)
+def test_the_briefs_own_words_are_used_where_readers_look(
+    words: str, page_id: str, section_id: str, pages: dict[str, dict[str, Any]]
+) -> None:
+    """The brief's opening idea (spikes press pressure points said to match nerves and muscles)
+    and its skin-irritation warning are named in the reader's words, not only paraphrased."""
+    body = " ".join(section(pages, page_id, section_id)["body"].split())
+    assert words in body
+
+
+def test_skin_irritation_is_named_among_the_precautions(content: dict[str, Any]) -> None:
+    precautions = content["precautions"]
+    names = [effect["name"] for effect in precautions["side_effects"]]
+    hints = [condition["hint"] for condition in precautions["conditions"]]
+    assert any("skin irritation" in text.lower() for text in names + hints)

@@ -62,7 +62,7 @@ def test_the_evidence_labels_are_explained_on_the_references_page(rendered: dict
         assert f"**{label}**" in explained
 
 
-def test_reader_stories_are_labelled_as_one_persons_account(
+def test_illustrations_are_labelled_as_made_up_and_not_evidence(
     pages: dict[str, dict[str, Any]], rendered: dict[str, str]
 ) -> None:
     stories = [
@@ -71,13 +71,14 @@ def test_reader_stories_are_labelled_as_one_persons_account(
         for section in page.get("sections", [])
         for story in section.get("stories", [])
     ]
-    assert len(stories) == 5, "the brief has five personal stories"
+    assert len(stories) == 5, "the brief has five personal stories, told as illustrations"
     for page_id, story in stories:
-        box = rendered[page_id].split(f'!!! quote "A mat user\'s experience: {story["who"]}"')
+        box = rendered[page_id].split(f'!!! quote "Illustration: {story["who"]}"')
         assert len(box) == 2, f"{page_id}: story {story['who']!r} is not labelled"
         body = box[1].split("\n\n", 3)
         assert flat(story["text"]) in flat(body[1])
-        assert "it is not evidence that a mat will do the same for you" in flat(body[2])
+        assert "not a real person's account" in flat(body[2])
+        assert "It is not evidence that a mat will do the same for you" in flat(body[2])
 
 
 def test_every_link_between_pages_reaches_an_existing_section(rendered: dict[str, str]) -> None:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
 
-# The contract with the plan builder's safety screening: these ids at exactly these levels.
-CONDITION_LEVELS = {
-    "pregnancy": "ask_first",
-    "bleeding_risk": "ask_first",
-    "reduced_sensation": "ask_first",
-    "diabetes": "take_care",
-    "skin_damage": "ask_first",
-    "epilepsy": "ask_first",
-    "heart_condition": "ask_first",
-    "low_blood_pressure": "take_care",
-    "fever_or_inflammation": "ask_first",
-}
 CONDITION_KEYS = {"id", "label", "hint", "level", "reason", "refs"}
+LEVELS = {"ask_first", "take_care"}
+
+
+def named_conditions(data: Any) -> Iterator[str]:
+    """Every condition id a plan.yml rule names in ``when: {conditions: [...]}``."""
+    if isinstance(data, dict):
+        when = data.get("when")
+        if isinstance(when, dict):
+            yield from when.get("conditions", [])
+        for value in data.values():
+            yield from named_conditions(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from named_conditions(item)
 
 
 def precautions_page(site: Path) -> BeautifulSoup:
@@ -27,12 +30,18 @@ def precautions_page(site: Path) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-def test_the_conditions_keep_the_ids_and_levels_the_plan_builder_relies_on(
-    content: dict[str, Any],
-) -> None:
+def test_every_condition_has_a_level_and_a_plain_reason(content: dict[str, Any]) -> None:
     conditions = content["precautions"]["conditions"]
-    assert {c["id"]: c["level"] for c in conditions} == CONDITION_LEVELS
     assert all(set(condition) == CONDITION_KEYS for condition in conditions)
+    assert {condition["level"] for condition in conditions} == LEVELS
+
+
+def test_the_plan_rules_name_only_conditions_that_exist(content: dict[str, Any]) -> None:
+    """plan.yml refines advice by condition id, so renaming a condition must not leave it behind."""
+    known = {condition["id"] for condition in content["precautions"]["conditions"]}
+    named = set(named_conditions(content["plan"]))
+    assert named, "plan.yml names no condition"
+    assert named <= known, sorted(named - known)
 
 
 def test_a_reason_without_a_source_says_that_nobody_has_studied_it(
@@ -97,3 +106,24 @@ def test_the_page_shows_side_effects_care_and_questions_to_ask(
         assert " ".join(item["text"].split()) in text
     for question in precautions["ask_a_professional"]:
         assert " ".join(question["text"].split()) in text
+
+
+def test_chest_symptoms_say_to_call_the_emergency_number(content: dict[str, Any]) -> None:
+    """House style: for chest pain or trouble breathing, 'call your emergency number' with the
+    UK, EU and US numbers, in the stop signs and in the box of when to get help."""
+    stop_rules = {rule["id"]: rule["text"] for rule in content["precautions"]["stop_rules"]}
+    seeing = " ".join(item["text"] for item in content["precautions"]["see_a_professional"])
+    for text in (stop_rules["chest_symptoms"], seeing):
+        flat = " ".join(text.split())
+        assert "call your emergency number (999 in the UK, 112 in the EU, 911 in the US)" in flat
+
+
+def test_the_page_has_a_clear_see_a_gp_box(built_site: Path, content: dict[str, Any]) -> None:
+    page = precautions_page(built_site)
+    titles = page.find_all(class_="admonition-title")
+    [box_title] = [t for t in titles if t.get_text(strip=True).startswith("See a GP or health")]
+    box = box_title.parent
+    assert "warning" in box["class"]
+    shown = [item.get_text(" ", strip=True) for item in box.find_all("li")]
+    expected = [" ".join(i["text"].split()) for i in content["precautions"]["see_a_professional"]]
+    assert shown == expected

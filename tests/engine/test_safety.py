@@ -5,15 +5,18 @@ from __future__ import annotations
 import pytest
 
 from guide_engine import build_plan
-from guide_site.engine_data import build_engine_data
+from guide_site.engine_data import PRECAUTION_LEVELS, build_engine_data
 from tests.engine.support import (
     CAUTION_CONDITIONS,
     CONSULT_FIRST_CONDITIONS,
+    CONTENT,
     ENGINE_DATA,
     answers,
     engine_content,
     option_values,
 )
+
+CONDITIONS = CONTENT["precautions"]["conditions"]
 
 
 def plan_for(**changes: object) -> dict:
@@ -35,6 +38,26 @@ def test_ask_first_conditions_mean_consult_first_and_no_mat(condition: str) -> N
     assert plan["nightly"]["kind"] == "wind_down"
     assert [reason["id"] for reason in plan["safety"]["reasons"]] == [condition]
     assert plan["safety"]["ask_professional"], "says what to ask a health professional"
+
+
+@pytest.mark.parametrize("condition", CONDITIONS, ids=[c["id"] for c in CONDITIONS])
+def test_every_precaution_screens_at_the_level_precautions_yml_gives_it(condition: dict) -> None:
+    """Each condition on the precautions page reaches the plan builder with its own level and
+    reason: ask_first means no mat sessions at all, take_care a gentler plan of sessions."""
+    plan = plan_for(conditions=[condition["id"]], experience="regular", minutes_available=60)
+    level = PRECAUTION_LEVELS[condition["level"]]
+    assert plan["safety"]["level"] == level
+    reasons = plan["safety"]["reasons"]
+    assert [reason["id"] for reason in reasons] == [condition["id"]]
+    assert " ".join(reasons[0]["text"].split()) == " ".join(condition["reason"].split())
+    if level == "consult_first":
+        assert plan["weeks"] == []
+        assert plan["safety"]["ask_professional"], "says what to ask a health professional"
+    else:
+        ceiling = CONTENT["plan"]["levels"][level]["ceiling_minutes"]
+        assert plan["weeks"], "a take-care condition still gets a plan of sessions"
+        assert max(week["minutes"] for week in plan["weeks"]) == ceiling
+        assert plan["weeks"][0]["shirt"], "and starts with a layer"
 
 
 def test_under_18_means_consult_first() -> None:
