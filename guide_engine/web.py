@@ -85,10 +85,10 @@ def _diary(request: Mapping[str, Any], data: Mapping[str, Any] | None) -> dict[s
     if isinstance(request.get("csv"), str):
         imported = import_csv(request["csv"], diary)
         if imported.problems:
-            return {
-                "ok": False,
-                "errors": {f"csv/{p.row}/{p.column}": p.message for p in imported.problems},
-            }
+            errors: dict[str, str] = {}
+            for problem in imported.problems:  # a cell's first problem is the one to fix first
+                errors.setdefault(f"csv/{problem.row}/{problem.column}", problem.message)
+            return {"ok": False, "errors": errors}
         entries, preview = imported.entries, imported.preview()
     try:
         report = diary_report(request.get("answers"), entries, data=data)

@@ -242,3 +242,14 @@ _PARSERS: dict[str, Callable[[Field, object], Any]] = {
     "whole_number": _whole_number,
     "date": _date,
 }
+
+
+def with_entry(entries: list[Entry], entry: Entry) -> list[Entry]:
+    """The diary with ``entry`` added, or replacing the entry for the same night (an edit)."""
+    kept = [item for item in entries if item["night"] != entry["night"]]
+    return sorted([*kept, entry], key=lambda item: str(item["night"]))
+
+
+def without_night(entries: list[Entry], night: str) -> list[Entry]:
+    """The diary with the night's entry deleted; a night that is not there changes nothing."""
+    return [item for item in entries if item["night"] != night]
