@@ -21,12 +21,16 @@ from guide_engine.diary.fields import MAT_USED
 from guide_engine.outputs.wording import day_month
 from guide_engine.rules import fill
 
-WIDTH = 640
-LEFT, RIGHT = 64, 16
-KEY_TOP = 24
-SOL_TOP, SOL_HEIGHT = 64, 150
-QUALITY_TOP, QUALITY_HEIGHT = 270, 100
-HEIGHT = 420
+# A narrow drawing with large type: on a 360 px phone it is shown at about three quarters of
+# its size, so its 18-unit text stays readable; on wider screens it simply grows.
+WIDTH = 480
+LEFT, RIGHT = 40, 14
+FONT = 18
+KEY_TOP = 22
+SOL_TOP, SOL_HEIGHT = 92, 140
+QUALITY_TOP, QUALITY_HEIGHT = 292, 100
+HEIGHT = 432
+MOST_DATE_LABELS = 4
 QUALITY_SCALE = (1, 5)
 
 
@@ -65,7 +69,7 @@ def render_chart(
     parts = [
         '<figure class="guide-chart">',
         f'<svg class="guide-chart__svg" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'aria-labelledby="{title_id} {desc_id}" fill="currentColor" font-size="14">',
+        f'aria-labelledby="{title_id} {desc_id}" fill="currentColor" font-size="{FONT}">',
         f'<title id="{title_id}">{_e(chart["title"])}</title>',
         f'<desc id="{desc_id}">{_e(description)}</desc>',
         *_key(chart),
@@ -100,11 +104,11 @@ def _nice_top(highest: int) -> int:
 def _key(chart: Mapping[str, Any]) -> list[str]:
     return [
         '<g class="guide-chart__key">',
-        f'<circle class="guide-chart__mat" cx="{LEFT + 6}" cy="{KEY_TOP - 5}" r="5"/>',
-        f'<text x="{LEFT + 18}" y="{KEY_TOP}">{_e(chart["mat_key"])}</text>',
-        f'<rect class="guide-chart__other" x="{LEFT + 130}" y="{KEY_TOP - 10}" width="10" '
-        'height="10" fill="none" stroke="currentColor" stroke-width="2"/>',
-        f'<text x="{LEFT + 148}" y="{KEY_TOP}">{_e(chart["no_mat_key"])}</text>',
+        f'<circle class="guide-chart__mat" cx="{6}" cy="{KEY_TOP - 6}" r="6"/>',
+        f'<text x="{20}" y="{KEY_TOP}">{_e(chart["mat_key"])}</text>',
+        f'<rect class="guide-chart__other" x="{1}" y="{KEY_TOP + 14}" width="11" '
+        'height="11" fill="none" stroke="currentColor" stroke-width="2"/>',
+        f'<text x="{20}" y="{KEY_TOP + 25}">{_e(chart["no_mat_key"])}</text>',
         "</g>",
     ]
 
@@ -113,7 +117,7 @@ def _panel(label: str, top: int, height: int, ticks: list[tuple[float, float]]) 
     bottom = top + height
     parts = [
         '<g class="guide-chart__panel">',
-        f'<text class="guide-chart__label" x="{LEFT}" y="{top - 12}">{_e(label)}</text>',
+        f'<text class="guide-chart__label" x="0" y="{top - 14}">{_e(label)}</text>',
         f'<line class="guide-chart__axis" x1="{LEFT}" y1="{top}" x2="{LEFT}" y2="{bottom}" '
         'stroke="currentColor"/>',
         f'<line class="guide-chart__axis" x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" '
@@ -152,11 +156,11 @@ def _points(measured: Sequence[Mapping[str, Any]], x: Any, y: Any) -> list[str]:
     for night in measured:
         cx, cy = _n(x(night)), _n(y(night))
         if night["entry"]["mat_used"] == MAT_USED:
-            parts.append(f'<circle class="guide-chart__mat" cx="{cx}" cy="{cy}" r="5"/>')
+            parts.append(f'<circle class="guide-chart__mat" cx="{cx}" cy="{cy}" r="6"/>')
         else:
             parts.append(
-                f'<rect class="guide-chart__other" x="{_n(x(night) - 4.5)}" '
-                f'y="{_n(y(night) - 4.5)}" width="9" height="9" fill="none" '
+                f'<rect class="guide-chart__other" x="{_n(x(night) - 5.5)}" '
+                f'y="{_n(y(night) - 5.5)}" width="11" height="11" fill="none" '
                 'stroke="currentColor" stroke-width="2"/>'
             )
     return parts
@@ -166,11 +170,13 @@ def _dates(nights: Sequence[Mapping[str, Any]], x: Any) -> list[str]:
     """The first night, then one label a week, under the lower panel."""
     first = date.fromisoformat(nights[0]["night"])
     labelled = [n for n in nights if (date.fromisoformat(n["night"]) - first).days % 7 == 0]
-    y = QUALITY_TOP + QUALITY_HEIGHT + 24
+    y = QUALITY_TOP + QUALITY_HEIGHT + 26
+    step = -(-len(labelled) // MOST_DATE_LABELS)
     return [
-        f'<text class="guide-chart__tick" x="{_n(x(n))}" y="{y}" text-anchor="middle">'
+        f'<text class="guide-chart__tick" x="{_n(x(n))}" y="{y}" text-anchor="{anchor}">'
         f"{_e(day_month(date.fromisoformat(n['night'])))}</text>"
-        for n in labelled[:: max(1, len(labelled) // 5 + (len(labelled) % 5 > 0))]
+        for index, n in enumerate(labelled[::step])
+        for anchor in ["start" if index == 0 else "middle"]
     ]
 
 
