@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from fractions import Fraction
 from typing import Any
 
 from guide_engine.clock import parse_time
 from guide_engine.diary.entries import fields_by_id, has_morning
 from guide_engine.diary.fields import MEASURES
-from guide_engine.diary.numbers import median, rounded
+from guide_engine.diary.numbers import median, rounded, rounded_ratio
 from guide_engine.diary.timeline import place
 
 Measures = dict[str, int | float]
@@ -44,7 +43,7 @@ def night_measures(entry: Mapping[str, Any], diary: Mapping[str, Any]) -> Measur
         "waso": waso,
         "tst": total_sleep,
         "tib": in_bed,
-        "se": rounded(Fraction(100 * total_sleep, in_bed)),
+        "se": rounded_ratio(100 * total_sleep, in_bed),
         "quality": quality_score(entry["sleep_quality"], diary),
         "awakenings": entry["awakenings"],
     }
@@ -74,7 +73,7 @@ def weekly_medians(nights: Sequence[Mapping[str, Any]], start_date: str) -> list
         measured = [n["measures"] for n in by_week[week] if n["measures"] is not None]
         medians = {}
         for measure in MEASURES:
-            middle = median([Fraction(str(m[measure])) for m in measured])
+            middle = median([m[measure] for m in measured])
             medians[measure] = None if middle is None else rounded(middle)
         rows.append(
             {
