@@ -1,24 +1,38 @@
-"""The diary part of the engine data: resolved from content/diary.yml and the precautions'
-stop rules, with the cross-file rules a schema cannot check failing the build by name."""
+"""The diary part of the engine data: resolved from content/diary.yml and the precautions' stop
+rules; a mistake in the diary content is one positioned `path:line:col: message` line from the
+same checks the build runs. The edits are made to a copy of the real content."""
 
 from __future__ import annotations
 
-from typing import Any
+import shutil
+from pathlib import Path
 
 import pytest
 
 from guide_engine.diary.fields import FIELDS as ENGINE_FIELDS
-from guide_site.engine_data import EngineDataError, build_engine_data
+from guide_site.errors import ContentErrors
+from guide_site.pipeline import check_content
 from tests.engine.diary.support import DIARY
-from tests.engine.support import engine_content
+from tests.support.content import CONTENT, CONTENT_DIR
+
+LABELS = CONTENT["diary"]["stop_sign_labels"]
 
 
-def broken(change: Any) -> list[str]:
-    content = engine_content()
-    change(content)
-    with pytest.raises(EngineDataError) as raised:
-        build_engine_data(content)
-    return raised.value.problems
+def problems_after(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> list[str]:
+    """Every problem the checks find once each file's ``old`` text is replaced by ``new``."""
+    content = Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
+    for name, (old, new) in edits.items():
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check_content(content, shown_relative_to=tmp_path)
+    return [str(error) for error in raised.value.errors]
+
+
+def label_line(rule_id: str) -> str:
+    return f"  {rule_id}: {LABELS[rule_id]}\n"
 
 
 def test_fields_come_in_the_engines_order_with_their_kinds() -> None:
@@ -29,71 +43,76 @@ def test_fields_come_in_the_engines_order_with_their_kinds() -> None:
 
 
 def test_stop_signs_are_the_precautions_stop_rules_with_short_labels() -> None:
-    content = engine_content()
-    rules = content["precautions"]["stop_rules"]
-    labels = {o["stop_rule"]: o["label"] for o in content["diary"]["stop_sign_options"]}
-    assert [sign["id"] for sign in DIARY["stop_signs"]] == [
-        o["stop_rule"] for o in content["diary"]["stop_sign_options"]
-    ]
-    assert sorted(sign["id"] for sign in DIARY["stop_signs"]) == sorted(r["id"] for r in rules)
-    for sign, rule in zip(
-        sorted(DIARY["stop_signs"], key=lambda s: s["id"]), sorted(rules, key=lambda r: r["id"]),
-        strict=True,
-    ):  # fmt: skip
-        assert (sign["text"], sign["what_to_do"]) == (rule["text"], rule["what_to_do"])
-        assert sign["label"] == labels[rule["id"]]
+    rules = {rule["id"]: rule for rule in CONTENT["precautions"]["stop_rules"]}
+    assert [sign["id"] for sign in DIARY["stop_signs"]] == list(LABELS)
+    assert sorted(LABELS) == sorted(rules)
+    for sign in DIARY["stop_signs"]:
+        rule = rules[sign["id"]]
+        assert (sign["text"], sign["what_to_do"], sign["label"]) == (
+            rule["text"],
+            rule["what_to_do"],
+            LABELS[sign["id"]],
+        )
     [field] = [f for f in DIARY["fields"] if f["id"] == "stop_signs"]
-    assert [o["value"] for o in field["options"]] == [s["id"] for s in DIARY["stop_signs"]]
+    assert [o["value"] for o in field["options"]] == list(LABELS)
 
 
-def test_every_stop_rule_must_be_offered_once() -> None:
-    def drop(content: dict) -> None:
-        content["diary"]["stop_sign_options"].pop()
-
-    rule = engine_content()["diary"]["stop_sign_options"][-1]["stop_rule"]
-    [problem] = broken(drop)
-    expected = f"diary.yml: stop_sign_options: no option for precautions.yml stop rule '{rule}'"
-    assert problem.startswith(expected)
-
-    def twice(content: dict) -> None:
-        options = content["diary"]["stop_sign_options"]
-        options.append(dict(options[0]))
-
-    first = engine_content()["diary"]["stop_sign_options"][0]["stop_rule"]
-    assert broken(twice) == [f"diary.yml: stop_sign_options: stop rule '{first}' is offered twice"]
+def test_every_stop_rule_needs_a_label(tmp_path: Path) -> None:
+    last = list(LABELS)[-1]
+    [problem] = problems_after(tmp_path, {"diary.yml": (label_line(last), "")})
+    assert problem.startswith("content/diary.yml:")
+    assert f"leaves out the stop rule '{last}'" in problem
 
 
-def test_the_plan_must_have_weeks_left_to_test() -> None:
-    def long_start(content: dict) -> None:
-        content["diary"]["fair_test"]["familiarisation_weeks"] = content["plan"]["weeks"]
-
-    assert broken(long_start)[0].startswith("diary.yml: fair_test.familiarisation_weeks")
-
-
-def test_mat_used_is_yes_or_no_and_quality_scores_rise() -> None:
-    def renamed(content: dict) -> None:
-        content["diary"]["fields"]["mat_used"]["options"][0]["value"] = "sure"
-
-    assert broken(renamed)[0].startswith("diary.yml: fields.mat_used")
-
-    def shuffled(content: dict) -> None:
-        content["diary"]["fields"]["sleep_quality"]["options"].reverse()
-
-    assert broken(shuffled)[0].startswith("diary.yml: fields.sleep_quality")
+def test_a_label_for_a_stop_rule_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    first = next(iter(LABELS))
+    edit = (label_line(first), label_line(first) + "  hiccups: Hiccups\n")
+    [problem] = problems_after(tmp_path, {"diary.yml": edit})
+    assert "unknown stop rule 'hiccups'" in problem
 
 
-def test_a_required_when_must_name_a_real_answer() -> None:
-    def typo(content: dict) -> None:
-        for question in content["questionnaire"]["questions"]:
-            if "required_when" in question:
-                question["required_when"] = {"plan_kind": ["fair"]}
+def test_the_plan_must_have_weeks_left_to_test(tmp_path: Path) -> None:
+    weeks = CONTENT["plan"]["weeks"]
+    familiarisation = CONTENT["diary"]["fair_test"]["familiarisation_weeks"]
+    edit = (f"familiarisation_weeks: {familiarisation}", f"familiarisation_weeks: {weeks}")
+    [problem] = problems_after(tmp_path, {"diary.yml": edit})
+    assert problem.startswith("content/diary.yml:") and "familiarisation_weeks" in problem
+    assert f"plan.yml's weeks ({weeks})" in problem
 
-    [problem] = broken(typo)
-    assert "required_when" in problem and "'plan_kind' has no answer 'fair'" in problem
+
+def test_mat_used_stays_yes_or_no(tmp_path: Path) -> None:
+    [problem] = problems_after(tmp_path, {"diary.yml": ('- value: "yes"', '- value: "sure"')})
+    assert "fields.mat_used" in problem and "sure" in problem
 
 
-def test_the_diary_file_is_needed() -> None:
-    def remove(content: dict) -> None:
-        del content["diary"]
+def test_quality_scores_must_rise(tmp_path: Path) -> None:
+    options = CONTENT["diary"]["fields"]["sleep_quality"]["options"]
+    first, second = options[0], options[1]
+    edit = (
+        f"label: {first['label']}\n        score: {first['score']}",
+        f"label: {first['label']}\n        score: {second['score']}",
+    )
+    [problem] = problems_after(tmp_path, {"diary.yml": edit})
+    assert "fields.sleep_quality: scores must rise" in problem
 
-    assert broken(remove) == ["content/diary.yml: file is missing"]
+
+def test_the_stop_link_must_land_on_a_section(tmp_path: Path) -> None:
+    anchor = CONTENT["diary"]["stop"]["why"]["anchor"]
+    [problem] = problems_after(tmp_path, {"diary.yml": (f"anchor: {anchor}", "anchor: nowhere")})
+    assert "unknown section 'nowhere'" in problem
+
+
+def test_a_required_when_must_name_a_real_answer(tmp_path: Path) -> None:
+    edit = ("required_when: {plan_kind: [fair_test]}", "required_when: {plan_kind: [fair]}")
+    [problem] = problems_after(tmp_path, {"questionnaire.yml": edit})
+    assert problem.startswith("content/questionnaire.yml:") and "unknown answer 'fair'" in problem
+
+
+def test_the_diary_file_is_needed(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
+    (content / "diary.yml").unlink()
+    with pytest.raises(ContentErrors) as raised:
+        check_content(content, shown_relative_to=tmp_path)
+    assert [str(e) for e in raised.value.errors] == [
+        "content/diary.yml:1:1: file is missing; the diary needs it"
+    ]
