@@ -38,6 +38,8 @@ def comparison_part(
         "outcomes": [],
         "limits": [],
     }
+    if not plan["weeks"]:  # no mat sessions at all: say that, not "the mat every evening"
+        result["text"] = engine["diary"]["fair_test"]["unavailable"]
     if not fair_test or not fair_test["available"]:
         return result
     test_weeks = {week["week"] for week in fair_test["weeks"]}

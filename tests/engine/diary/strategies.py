@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from guide_engine.clock import format_time
-from guide_engine.diary.fields import MAT_USED
+from guide_engine.diary.fields import MAT_NOT_USED, MAT_USED
 from tests.engine.diary.support import DIARY, FIELDS, night
 
 SIGNS = [sign["id"] for sign in DIARY["stop_signs"]]
@@ -27,7 +27,7 @@ def evenings(draw: st.DrawFn) -> dict[str, Any]:
         st.integers(0, 12)
     ) == 0 else []  # fmt: skip
     if not draw(st.booleans()):
-        return {"mat_used": "no", "stop_signs": stop}
+        return {"mat_used": MAT_NOT_USED, "stop_signs": stop}
     return {
         "mat_used": MAT_USED,
         "mat_minutes": draw(st.integers(*limit("mat_minutes"))),

@@ -130,3 +130,5 @@ def test_no_adapted_minutes_for_a_plan_without_the_mat() -> None:
     result = report(plan_answers(conditions=[consult_first_condition()]), [entry(0, morning())])
     assert result["adapted"] is None
     assert result["nights"][0]["planned"] == "none"
+    assert result["comparison"]["status"] == "not_a_test"
+    assert result["comparison"]["text"] == DIARY["fair_test"]["unavailable"]

@@ -11,6 +11,7 @@ from hypothesis import given
 from guide_engine.diary.csv_file import COLUMNS, MEASURE_COLUMNS, export_csv, import_csv
 from guide_engine.diary.entries import check_entries
 from guide_engine.diary.fields import FIELD_IDS
+from guide_engine.diary.fields import MAT_NOT_USED as NO
 from guide_engine.diary.measures import night_measures
 from tests.engine.diary.strategies import diaries
 from tests.engine.diary.support import DIARY, FIELDS, entry, evening, morning, night
@@ -97,7 +98,7 @@ def test_each_bad_cell_is_reported_by_row_and_column_with_its_field_message() ->
 
 
 def test_a_repeated_night_names_the_first_row() -> None:
-    text = "night,mat_used\r\n" + f"{night(0)},no\r\n{night(0)},no\r\n"
+    text = f"night,mat_used\r\n{night(0)},{NO}\r\n{night(0)},{NO}\r\n"
     [problem] = import_csv(text, DIARY).problems
     assert (problem.row, problem.column) == (3, 1)
     assert problem.message == DIARY["entry_errors"]["duplicate_night"].replace("{row}", "2")
@@ -112,11 +113,11 @@ def test_problems_with_the_file_as_a_whole() -> None:
     assert no_night.message == FILE_ERRORS["no_night_column"]
     [twice] = import_csv("night,night\r\n", DIARY).problems
     assert (twice.column, twice.message) == (2, FILE_ERRORS["repeated_column"])
-    [extra] = import_csv(f"night,mat_used\r\n{night(0)},no,surprise\r\n", DIARY).problems
+    [extra] = import_csv(f"night,mat_used\r\n{night(0)},{NO},surprise\r\n", DIARY).problems
     assert (extra.row, extra.column, extra.message) == (2, 3, FILE_ERRORS["extra_cells"])
 
 
 def test_blank_lines_and_short_rows_are_fine() -> None:
-    text = f"night,mat_used,mat_minutes\r\n\r\n{night(0)},no\r\n\r\n"
+    text = f"night,mat_used,mat_minutes\r\n\r\n{night(0)},{NO}\r\n\r\n"
     result = import_csv(text, DIARY)
     assert result.problems == [] and [e["night"] for e in result.entries] == [night(0)]

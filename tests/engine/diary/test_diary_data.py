@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from guide_engine.diary.fields import FIELDS as ENGINE_FIELDS
+from guide_engine.diary.fields import MAT_USED
 from guide_site.errors import ContentErrors
 from guide_site.pipeline import check_content
 from tests.engine.diary.support import DIARY
@@ -81,7 +82,8 @@ def test_the_plan_must_have_weeks_left_to_test(tmp_path: Path) -> None:
 
 
 def test_mat_used_stays_yes_or_no(tmp_path: Path) -> None:
-    [problem] = problems_after(tmp_path, {"diary.yml": ('- value: "yes"', '- value: "sure"')})
+    edit = (f'- value: "{MAT_USED}"', '- value: "sure"')
+    [problem] = problems_after(tmp_path, {"diary.yml": edit})
     assert "fields.mat_used" in problem and "sure" in problem
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from guide_engine.diary.entries import check_entries, check_entry, with_entry, without_night
 from guide_engine.diary.errors import DiaryError
+from guide_engine.diary.fields import MAT_USED
 from tests.engine.diary.support import DIARY, FIELDS, entry, evening, morning, night
 
 MESSAGES = DIARY["entry_errors"]
@@ -69,7 +70,7 @@ def test_a_morning_needs_every_core_item_but_into_bed() -> None:
 
 
 def test_an_evening_with_the_mat_needs_its_minutes_feeling_and_marks() -> None:
-    assert problems(entry(0, {"mat_used": "yes"})) == {
+    assert problems(entry(0, {"mat_used": MAT_USED})) == {
         field_id: message(field_id, "missing")
         for field_id in ("mat_minutes", "mat_feeling", "mat_marks")
     }

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guide_engine import AnswersError, build_plan
-from guide_engine.fair_test import EVENINGS_PER_WEEK
+from guide_engine.fair_test import CHOSEN, EVENINGS_PER_WEEK
 from guide_engine.outputs import render
 from tests.engine.diary.support import (
     DIARY,
@@ -93,7 +93,7 @@ def test_a_fair_test_needs_its_number() -> None:
 
 def test_the_plain_plan_stays_available() -> None:
     for kind in (None, *[o["value"] for o in QUESTIONS["plan_kind"]["options"]]):
-        if kind == "fair_test":
+        if kind == CHOSEN:
             continue
         plan = build_plan(plan_answers(plan_kind=kind), data=ENGINE_DATA)
         assert plan["fair_test"] is None

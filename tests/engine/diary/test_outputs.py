@@ -12,6 +12,7 @@ import icalendar
 from bs4 import BeautifulSoup
 
 from guide_engine import build_plan
+from guide_engine.diary.fields import MAT_USED
 from guide_engine.diary.report import diary_report
 from guide_engine.outputs import render_diary, render_ics
 from guide_engine.outputs.diary_cells import measure_text
@@ -60,7 +61,7 @@ def test_the_chart_is_one_labelled_image_with_a_description() -> None:
 def test_mat_nights_are_marked_by_shape_not_colour() -> None:
     result = report(plan_answers(), nights(10))
     svg = html_of(result).find("svg")
-    used = sum(1 for n in result["nights"] if n["entry"]["mat_used"] == "yes")
+    used = sum(1 for n in result["nights"] if n["entry"]["mat_used"] == MAT_USED)
     # Two panels (minutes to fall asleep, quality), one mark per night in each, plus the key.
     assert len(svg.find_all("circle", class_="guide-chart__mat")) == 2 * used + 1
     others = len(result["nights"]) - used
