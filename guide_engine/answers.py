@@ -16,6 +16,7 @@ from typing import Any
 
 from guide_engine.clock import format_time, parse_time
 from guide_engine.errors import AnswersError
+from guide_engine.rules import applies
 
 Answers = dict[str, Any]
 Question = Mapping[str, Any]
@@ -53,9 +54,20 @@ def validate_answers(raw: object, questionnaire: Mapping[str, Any]) -> Answers:
             answers[question["id"]] = _answer(question, given.get(question["id"]))
         except _Problem as problem:
             errors[question["id"]] = _message(question, problem.kind)
+    for question in questions:  # after every answer is parsed: the conditions read them
+        if answers.get(question["id"]) is None and _required_now(question, answers, errors):
+            errors[question["id"]] = _message(question, "missing")
     if errors:
         raise AnswersError(errors)
     return answers
+
+
+def _required_now(question: Question, answers: Answers, errors: Mapping[str, str]) -> bool:
+    """An optional question that another answer makes necessary (``required_when``)."""
+    if question["id"] in errors:
+        return False
+    when = question.get("required_when")
+    return when is not None and applies({"when": when}, answers)
 
 
 def _answer(question: Question, value: object) -> Any:

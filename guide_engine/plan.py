@@ -15,6 +15,7 @@ from guide_engine.advice import advice
 from guide_engine.answers import Answers, validate_answers
 from guide_engine.clock import parse_time
 from guide_engine.contract import BEDTIME, EXPERIENCE, MINUTES_AVAILABLE, START_DATE
+from guide_engine.fair_test import fair_test_part
 from guide_engine.links import why
 from guide_engine.nightly import mat_evening, session_times, wind_down_evening
 from guide_engine.packaged_data import checked, packaged_data
@@ -66,7 +67,8 @@ def build_plan(answers: object, *, data: Mapping[str, Any] | None = None) -> Pla
         "placement": advice(engine["placement"], checked_answers, level) if with_mat else [],
         "tips": advice(engine["tips"], checked_answers, level),
         "stop_rules": [{"id": rule["id"], "text": rule["text"]} for rule in engine["stop_rules"]],
-        "calendar": _calendar(checked_answers.get(START_DATE), weeks, engine),
+        "fair_test": fair_test_part(checked_answers, weeks, engine),
+        "calendar": _calendar(checked_answers, weeks, engine),
         "disclaimer": engine["disclaimer"],
     }
 
@@ -115,9 +117,8 @@ def _shirt(weeks: list[Week], engine: Mapping[str, Any]) -> dict[str, Any]:
     return {"weeks": sum(week["shirt"] for week in weeks), "why": why(engine["shirt"]["why"])}
 
 
-def _calendar(
-    start_date: str | None, weeks: list[Week], engine: Mapping[str, Any]
-) -> dict[str, Any]:
+def _calendar(answers: Answers, weeks: list[Week], engine: Mapping[str, Any]) -> dict[str, Any]:
+    start_date = answers.get("start_date")
     notes = engine["calendar"]["notes"]
     available = bool(weeks) and start_date is not None
     if available:
@@ -128,6 +129,7 @@ def _calendar(
         "available": available,
         "start_date": start_date,
         "reminder_minutes_before": engine["calendar"]["reminder_minutes_before"],
+        "diary_reminder": answers.get("diary_reminder"),
         "note": note,
     }
 

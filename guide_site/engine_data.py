@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from guide_engine.contract import CONDITIONS_SOURCE, DATA_FORMAT
+from guide_site.diary_data import diary_part
 
 EngineData = dict[str, Any]
 
@@ -38,6 +39,7 @@ def build_engine_data(content: Mapping[str, Any]) -> EngineData:
         "safety_rules": condition_rules + plan["safety_rules"],
         "ask_professional": _ask_professional(plan["ask_professional"], precautions),
         "stop_rules": copy.deepcopy(precautions["stop_rules"]),
+        "diary": diary_part(content),
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide_site.diary_checks import diary_problems
 from guide_site.engine_checks import engine_problems
 from guide_site.engine_data import EngineData, build_engine_data
 from guide_site.errors import ContentError, ContentErrors
@@ -41,6 +42,7 @@ def check_content(content_dir: Path, *, shown_relative_to: Path | None = None) -
     files.errors += _page_file_names(files)
     if each_file_valid:  # these read content plainly, so they need every file to fit its schema
         files.errors += engine_problems(files)
+        files.errors += diary_problems(files)
         files.errors += check_pages({key: doc.parsed for key, doc in files.documents.items()})
     _stop_on_errors(files)
     engine_data = build_engine_data(files.content)

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from guide_engine.outputs.fair_test_words import evenings_of
 from guide_engine.outputs.wording import engine_data, week_dates
 from guide_engine.rules import fill
 
@@ -26,6 +27,9 @@ def render_html(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = Non
         parts += _section("signposts", words["signposts_heading"], _items(plan["signposts"]))
     if plan["weeks"]:
         parts += _section("weeks", words["weeks_heading"], _weeks(plan, words))
+    if plan["fair_test"]:
+        diary_words = engine_data(data)["diary"]["fair_test"]
+        parts += _section("fair-test", diary_words["heading"], _fair_test(plan, words, diary_words))
     parts += _section("nightly", words["nightly_heading"], _nightly(plan, words))
     if plan["placement"]:
         parts += _section("placement", words["placement_heading"], _items(plan["placement"]))
@@ -85,6 +89,33 @@ def _weeks(plan: Mapping[str, Any], words: Mapping[str, str]) -> list[str]:
     parts = [_why(plan["progression"]["why"]), *table]
     if plan["shirt"]["weeks"]:
         parts.append(_why(plan["shirt"]["why"]))
+    return parts
+
+
+def _fair_test(
+    plan: Mapping[str, Any], plan_words: Mapping[str, str], words: Mapping[str, Any]
+) -> list[str]:
+    fair_test = plan["fair_test"]
+    if not fair_test["available"]:
+        return [f"<p>{_e(fair_test['note'])}</p>"]
+    parts = [f"<p>{_e(fair_test['intro'])}</p>", f"<p>{_e(fair_test['rest_evening'])}</p>"]
+    for week in fair_test["weeks"]:
+        mat = f"{words['mat_evenings']} ({week['minutes']} {plan_words['minutes_unit']})"
+        parts += [
+            f"<h4>{_e(plan_words['week_column'])} {_e(str(week['week']))}</h4>",
+            '<dl class="guide-plan__evenings">',
+            f"<dt>{_e(mat)}</dt><dd>{_e(evenings_of(week, 'mat', words))}</dd>",
+            f"<dt>{_e(words['rest_evenings'])}</dt><dd>{_e(evenings_of(week, 'rest', words))}</dd>",
+            "</dl>",
+        ]
+    parts.append(f"<p>{_e(fair_test['seed_note'])}</p>")
+    for heading, texts in (
+        ("can_show_heading", "can_show"),
+        ("cannot_show_heading", "cannot_show"),
+    ):
+        parts += [f"<h4>{_e(words[heading])}</h4>", "<ul>"]
+        parts += [f"<li>{_e(text)}</li>" for text in fair_test[texts]]
+        parts.append("</ul>")
     return parts
 
 

@@ -7,12 +7,15 @@
   built from the start date and week, so the same answers always give the same bytes, and
   importing an updated plan replaces the events of the earlier one.
 - A plan without mat sessions (consult_first) or without a start date has no calendar.
+- A fair test's weeks have one event per evening instead, each titled as a mat or a rest
+  evening (UIDs end ``-evening-<n>``); an answered diary_reminder adds one daily morning event
+  (UID ``<start date>-diary``) with an alarm at its start, for every night of the plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from guide_engine.clock import MINUTES_PER_DAY, bedtime_on, parse_time
@@ -23,6 +26,7 @@ from guide_engine.version import __version__
 
 _MAX_LINE_OCTETS = 75
 _UID_DOMAIN = "plan.acupressure-sleep-guide"
+_DIARY_MINUTES = 5  # a short event: the alarm matters, not the block of time
 
 
 class CalendarUnavailable(ValueError):
@@ -41,8 +45,15 @@ def render_ics(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = None
         f"PRODID:-//Acupressure Sleep Guide//guide-engine {__version__}//EN",
         "CALSCALE:GREGORIAN",
     ]
+    tested = _test_weeks(plan)
     for week in plan["weeks"]:
-        lines += _week_event(plan, week, engine, stamp)
+        if week["week"] in tested:
+            for evening in tested[week["week"]]["evenings"]:
+                lines += _test_evening_event(plan, week, evening, engine, stamp)
+        else:
+            lines += _week_event(plan, week, engine, stamp)
+    if calendar["diary_reminder"] is not None:
+        lines += _diary_reminder(plan, engine, stamp)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
@@ -50,31 +61,117 @@ def render_ics(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = None
 def _week_event(
     plan: Mapping[str, Any], week: Mapping[str, Any], engine: Mapping[str, Any], stamp: str
 ) -> list[str]:
+    settings = engine["calendar"]
+    summary = fill(settings["event_summary"], minutes=week["minutes"], week=week["week"])
+    return _session_event(
+        plan,
+        week,
+        uid=f"{plan['calendar']['start_date']}-week-{week['week']}",
+        evening=date.fromisoformat(week["starts_on"]),
+        repeat=["RRULE:FREQ=DAILY;COUNT=7"],
+        summary=summary,
+        description=_description(plan, week, engine),
+        stamp=stamp,
+        engine=engine,
+    )
+
+
+def _test_evening_event(
+    plan: Mapping[str, Any],
+    week: Mapping[str, Any],
+    evening: Mapping[str, Any],
+    engine: Mapping[str, Any],
+    stamp: str,
+) -> list[str]:
+    """One event per fair test evening, so each says whether it is a mat or a rest evening."""
+    words = engine["diary"]["fair_test"]
+    kind = evening["kind"]
+    summary = fill(words["calendar"][f"{kind}_summary"], minutes=week["minutes"], week=week["week"])
+    # A rest evening's event keeps the session's times; the mat's steps do not apply.
+    if kind == "rest":
+        description = plan["fair_test"]["rest_evening"]
+    else:
+        description = _description(plan, week, engine)
+    return _session_event(
+        plan,
+        week,
+        uid=f"{plan['calendar']['start_date']}-week-{week['week']}-evening-{evening['evening']}",
+        evening=date.fromisoformat(evening["date"]),
+        repeat=[],
+        summary=summary,
+        description=description,
+        stamp=stamp,
+        engine=engine,
+    )
+
+
+def _session_event(
+    plan: Mapping[str, Any],
+    week: Mapping[str, Any],
+    *,
+    uid: str,
+    evening: date,
+    repeat: list[str],
+    summary: str,
+    description: str,
+    stamp: str,
+    engine: Mapping[str, Any],
+) -> list[str]:
     bedtime = parse_time(plan["nightly"]["bedtime"])
     lie_down = parse_time(week["lie_down"])
     assert bedtime is not None and lie_down is not None  # the plan holds only valid times
     before_bedtime = (bedtime - lie_down) % MINUTES_PER_DAY
-    first_evening = date.fromisoformat(week["starts_on"])
-    starts = bedtime_on(first_evening, bedtime) - timedelta(minutes=before_bedtime)
-    settings = engine["calendar"]
-    summary = fill(settings["event_summary"], minutes=week["minutes"], week=week["week"])
+    starts = bedtime_on(evening, bedtime) - timedelta(minutes=before_bedtime)
     return [
         "BEGIN:VEVENT",
-        f"UID:{plan['calendar']['start_date']}-week-{week['week']}@{_UID_DOMAIN}",
+        f"UID:{uid}@{_UID_DOMAIN}",
         f"DTSTAMP:{stamp}",
         f"DTSTART:{starts:%Y%m%dT%H%M%S}",
         f"DURATION:PT{week['minutes']}M",
-        "RRULE:FREQ=DAILY;COUNT=7",
+        *repeat,
         f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(_description(plan, week, engine))}",
+        f"DESCRIPTION:{escape_text(description)}",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
         f"TRIGGER:-PT{plan['calendar']['reminder_minutes_before']}M",
-        f"DESCRIPTION:{escape_text(settings['reminder_text'])}",
+        f"DESCRIPTION:{escape_text(engine['calendar']['reminder_text'])}",
         "END:VALARM",
         "END:VEVENT",
     ]
+
+
+def _diary_reminder(plan: Mapping[str, Any], engine: Mapping[str, Any], stamp: str) -> list[str]:
+    """A daily morning reminder from the morning after the first evening, for every night."""
+    words = engine["diary"]["calendar"]
+    reminder = parse_time(plan["calendar"]["diary_reminder"])
+    assert reminder is not None
+    first_morning = date.fromisoformat(plan["calendar"]["start_date"]) + timedelta(days=1)
+    starts = datetime.combine(first_morning, time(reminder // 60, reminder % 60))
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{plan['calendar']['start_date']}-diary@{_UID_DOMAIN}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART:{starts:%Y%m%dT%H%M%S}",
+        f"DURATION:PT{_DIARY_MINUTES}M",
+        f"RRULE:FREQ=DAILY;COUNT={7 * len(plan['weeks'])}",
+        f"SUMMARY:{escape_text(words['morning_summary'])}",
+        f"DESCRIPTION:{escape_text(words['morning_description'])}",
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "TRIGGER:PT0M",
+        f"DESCRIPTION:{escape_text(words['morning_summary'])}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+
+
+def _test_weeks(plan: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
+    fair_test = plan["fair_test"]
+    if not fair_test or not fair_test["available"]:
+        return {}
+    return {week["week"]: week for week in fair_test["weeks"]}
 
 
 def _description(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from guide_engine.outputs.fair_test_words import evenings_of
 from guide_engine.outputs.wording import engine_data, week_dates
 from guide_engine.rules import fill
 
@@ -17,6 +18,8 @@ def render_text(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = Non
         blocks += [f"## {words['signposts_heading']}", _items(plan["signposts"])]
     if plan["weeks"]:
         blocks += [f"## {words['weeks_heading']}", *_weeks(plan, words)]
+    if plan["fair_test"]:
+        blocks += _fair_test(plan["fair_test"], words, engine_data(data)["diary"]["fair_test"])
     blocks += [f"## {words['nightly_heading']}", *_nightly(plan, words)]
     if plan["placement"]:
         blocks += [f"## {words['placement_heading']}", _items(plan["placement"])]
@@ -71,6 +74,30 @@ def _weeks(plan: Mapping[str, Any], words: Mapping[str, str]) -> list[str]:
     blocks = [_why(plan["progression"]["why"]), f"*{words['weeks_caption']}*", "\n".join(table)]
     if plan["shirt"]["weeks"]:
         blocks.append(_why(plan["shirt"]["why"]))
+    return blocks
+
+
+def _fair_test(
+    fair_test: Mapping[str, Any], plan_words: Mapping[str, str], words: Mapping[str, Any]
+) -> list[str]:
+    blocks = [f"## {words['heading']}"]
+    if not fair_test["available"]:
+        return [*blocks, fair_test["note"]]
+    blocks += [fair_test["intro"], fair_test["rest_evening"]]
+    for week in fair_test["weeks"]:
+        blocks.append(
+            f"**{plan_words['week_column']} {week['week']}**\n"
+            f"- {words['mat_evenings']} ({week['minutes']} {plan_words['minutes_unit']}): "
+            f"{evenings_of(week, 'mat', words)}\n"
+            f"- {words['rest_evenings']}: {evenings_of(week, 'rest', words)}"
+        )
+    blocks += [
+        fair_test["seed_note"],
+        f"### {words['can_show_heading']}",
+        "\n".join(f"- {text}" for text in fair_test["can_show"]),
+        f"### {words['cannot_show_heading']}",
+        "\n".join(f"- {text}" for text in fair_test["cannot_show"]),
+    ]
     return blocks
 
 

@@ -27,3 +27,15 @@ def week_dates(starts_on: str, days: int = 7) -> str:
 
 def _day(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_name(day: date) -> str:
+    return _DAYS[day.weekday()]
+
+
+def day_month(day: date) -> str:
+    """ "1 March" (English, as the site is)."""
+    return _day(day)

@@ -95,6 +95,7 @@ PRECAUTIONS = textwrap.dedent("""\
     stop_rules:
       - id: dizziness
         text: Dizziness.
+        what_to_do: Sit down and tell your doctor.
     side_effects:
       - id: redness
         name: Redness
@@ -212,7 +213,7 @@ def test_a_condition_level_is_ask_first_or_take_care(tmp_path: Path) -> None:
 def test_a_side_effect_must_cite_a_source(tmp_path: Path) -> None:
     precautions = PRECAUTIONS.format(level="take_care", refs="[]")
     assert problems(tmp_path, {"precautions.yml": precautions}) == [
-        "content/precautions.yml:16:11: 'refs': [] should be non-empty "
+        "content/precautions.yml:17:11: 'refs': [] should be non-empty "
         "(Reference ids from references.yml, at least one.)"
     ]
 
@@ -236,7 +237,7 @@ def test_a_reference_is_checked_field_by_field(
     ]
 
 
-@pytest.mark.parametrize("name", ["page", "references", "comparison", "precautions"])
+@pytest.mark.parametrize("name", ["page", "references", "comparison", "precautions", "diary"])
 def test_every_schema_key_is_described_and_no_other_keys_are_allowed(name: str) -> None:
     """Editors see each description as a hint; unknown keys (typos) are reported, not ignored."""
     schema = json.loads((REPO / "content/schemas" / f"{name}.schema.json").read_text("utf-8"))

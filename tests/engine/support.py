@@ -21,7 +21,7 @@ from tests.support.content import (  # re-exported: the engine tests import them
 )
 
 ANSWER_FILES = sorted((Path(__file__).parent / "answers").iterdir())
-ENGINE_STEMS = ("questionnaire", "plan", "precautions")
+ENGINE_STEMS = ("questionnaire", "plan", "precautions", "diary")
 
 CEILING = {"ok": 30, "caution": 20}
 START = {"never": 10, "a_few_times": 10, "regular": 15}
@@ -106,10 +106,29 @@ def valid_answers() -> st.SearchStrategy[dict[str, Any]]:
         "minutes_available": st.integers(number["min"], number["max"]).flatmap(_as_form_text),
     }
     for question_id, question in QUESTIONS.items():
+        if not question["required"]:
+            continue
         if question["kind"] == "one_of":
             fields[question_id] = st.sampled_from(option_values(question_id))
         elif question["kind"] == "any_of":
             fields[question_id] = _any_of(question_id)
     start_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2999, 12, 31))
-    optional = {"start_date": start_dates.map(date.isoformat)}
-    return st.fixed_dictionaries(fields, optional=optional)
+    optional = {"start_date": start_dates.map(date.isoformat), "diary_reminder": bedtimes()}
+    return st.fixed_dictionaries(fields, optional=optional).flatmap(_with_plan_kind)
+
+
+def _with_plan_kind(answers: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """Any plan kind, or none; a fair test comes with its number, as the page stores it."""
+    seed = QUESTIONS["fair_test_seed"]
+    kinds = st.sampled_from([None, *option_values("plan_kind")])
+    seeds = st.integers(seed["min"], seed["max"])
+
+    def add(kind: str | None, number: int) -> dict[str, Any]:
+        if kind is None:
+            return answers
+        extra: dict[str, Any] = {"plan_kind": kind}
+        if kind == "fair_test":
+            extra["fair_test_seed"] = number
+        return {**answers, **extra}
+
+    return st.builds(add, kinds, seeds)

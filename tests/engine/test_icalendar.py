@@ -123,14 +123,25 @@ def test_no_calendar_without_a_start_date_or_without_sessions() -> None:
 @engine_settings
 @given(valid_answers(), st.dates(min_value=date(2000, 1, 1), max_value=date(2999, 12, 31)))
 def test_every_dated_mat_plan_parses_with_its_events(answers_given: dict, start: date) -> None:
+    """A daily event per week; one per evening in fair test weeks; a morning diary reminder."""
     plan = build_plan({**answers_given, "start_date": start.isoformat()}, data=ENGINE_DATA)
     if not plan["weeks"]:
         return
     calendar = icalendar.Calendar.from_ical(render_ics(plan, data=ENGINE_DATA))
     events = calendar.walk("VEVENT")
-    assert len(events) == len(plan["weeks"])
-    for event, week in zip(events, plan["weeks"], strict=True):
+    tested = {w["week"]: w for w in (plan["fair_test"] or {}).get("weeks", [])}
+    sessions = [e for e in events if not str(e["UID"]).split("@")[0].endswith("-diary")]
+    expected = [
+        (week, evening)
+        for week in plan["weeks"]
+        for evening in (range(1, 8) if week["week"] in tested else [1])
+    ]
+    assert len(sessions) == len(expected)
+    reminders = len(events) - len(sessions)
+    assert reminders == (plan["calendar"]["diary_reminder"] is not None)
+    for event, (week, evening) in zip(sessions, expected, strict=True):
         start_at = event.decoded("DTSTART")
         assert start_at.strftime("%H:%M") == week["lie_down"]
-        days_after_start = (start_at.date() - start).days - 7 * (week["week"] - 1)
+        days_after_start = (start_at.date() - start).days - 7 * (week["week"] - 1) - evening + 1
         assert days_after_start in (0, 1), "on the week's evening, or just after its midnight"
+        assert ("RRULE" in event) == (week["week"] not in tested)

@@ -15,7 +15,18 @@ from typing import Any
 import pytest
 
 from guide_engine.answers_file import parse_answers
+from guide_engine.diary.csv_file import export_csv
+from guide_engine.diary.entries import check_entries
 from guide_engine.web import respond
+from tests.engine.diary.support import (
+    DIARY,
+    consult_first_condition,
+    entry,
+    evening,
+    fair_test_answers,
+    morning,
+    plan_answers,
+)
 from tests.engine.support import ANSWER_FILES, QUESTIONS, option_values
 
 RUNNER = Path(__file__).with_name("run_engine.mjs")
@@ -29,6 +40,8 @@ def generated_answer_sets(count: int) -> list[dict[str, Any]]:
     for _ in range(count):
         answers: dict[str, Any] = {}
         for question_id, question in QUESTIONS.items():
+            if not question["required"]:
+                continue
             if question["kind"] == "one_of":
                 answers[question_id] = rng.choice(option_values(question_id))
             elif question["kind"] == "any_of":
@@ -39,14 +52,57 @@ def generated_answer_sets(count: int) -> list[dict[str, Any]]:
         answers["minutes_available"] = str(rng.randint(5, 60))
         if rng.random() < 0.7:
             answers["start_date"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        if rng.random() < 0.5:  # a fair test, with the number the page would store
+            answers["plan_kind"] = "fair_test"
+            answers["fair_test_seed"] = rng.randint(1, 999_999)
+        if rng.random() < 0.3:
+            answers["diary_reminder"] = f"0{rng.randint(5, 9)}:{rng.randrange(60):02d}"
         sets.append(answers)
     return sets
+
+
+def diary_requests() -> list[dict[str, Any]]:
+    """Diaries of every kind: a full fair test, a stop sign, no mat, bad entries, a CSV file."""
+    rng = random.Random(1642)
+    full = [
+        entry(
+            offset,
+            evening(used=rng.random() < 0.6, effect=rng.choice(["increase", "hold"])),
+            morning(
+                sol=rng.randint(0, 90),
+                score=rng.randint(1, 5),
+                tried="00:15",
+                final="07:00",
+                out="07:10",
+            ),
+        )
+        for offset in range(28)
+        if rng.random() < 0.9
+    ]
+    sign = DIARY["stop_signs"][0]["id"]
+    stopped = [*full[:10], entry(11, evening(stop=(sign,)), morning()), *full[12:]]
+    fair, plain = fair_test_answers(seed=777), plan_answers()
+    csv_text = export_csv(check_entries(full, DIARY), DIARY)
+    return [
+        {"action": "diary", "answers": fair, "entries": full},
+        {"action": "diary", "answers": fair, "entries": stopped},
+        {"action": "diary", "answers": plain, "entries": list(reversed(full))},
+        {
+            "action": "diary",
+            "answers": plan_answers(conditions=[consult_first_condition()]),
+            "entries": full[:5],
+        },
+        {"action": "diary", "answers": fair, "entries": [{"night": "2026-02-30", "x": 1}]},
+        {"action": "diary", "answers": fair, "csv": csv_text},
+        {"action": "diary", "answers": fair, "csv": "night,sol_minutes\r\nsoon,ten\r\n"},
+    ]
 
 
 def requests() -> list[dict[str, Any]]:
     files = [parse_answers(path.read_text(encoding="utf-8"), path.name) for path in ANSWER_FILES]
     answer_sets = [*files, *generated_answer_sets(40), INVALID]
-    return [{"action": "ping"}] + [{"action": "plan", "answers": a} for a in answer_sets]
+    plans = [{"action": "plan", "answers": a} for a in answer_sets]
+    return [{"action": "ping"}, *plans, *diary_requests()]
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +133,17 @@ def test_every_request_gives_the_same_bytes_in_both(pyodide_run: dict[str, Any])
 
 
 def test_the_sample_covers_every_outcome(pyodide_run: dict[str, Any]) -> None:
-    responses = [json.loads(raw) for raw in pyodide_run["responses"][1:]]
+    responses = [json.loads(raw) for raw in pyodide_run["responses"][1 : -len(diary_requests())]]
     levels = {r["plan"]["safety"]["level"] for r in responses if r["ok"]}
     assert levels == {"ok", "caution", "consult_first"}
     assert any(r["ok"] and r["ics"] for r in responses), "some plan has a calendar"
     assert responses[-1]["ok"] is False and set(responses[-1]["errors"]) >= set(INVALID)
+
+
+def test_the_diary_sample_covers_its_outcomes(pyodide_run: dict[str, Any]) -> None:
+    diaries = [json.loads(raw) for raw in pyodide_run["responses"][-len(diary_requests()) :]]
+    reports = [response["report"] for response in diaries if response["ok"]]
+    assert {r["comparison"]["status"] for r in reports} >= {"compared", "not_a_test"}
+    assert any(r["stop"] for r in reports) and any(r["adapted"] is None for r in reports)
+    assert any(response["preview"] for response in diaries if response["ok"])
+    assert sum(not response["ok"] for response in diaries) == 2
