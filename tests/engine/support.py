@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from guide_engine.contract import CONDITIONS_SOURCE, MINUTES_AVAILABLE
+from guide_engine.contract import CONDITIONS_SOURCE, LARGEST_WHOLE_NUMBER, MINUTES_AVAILABLE
 from guide_engine.links import guide_href
 from guide_engine.safety import LEVELS
 from guide_site.engine_data import PRECAUTION_LEVELS
@@ -296,15 +296,11 @@ def _any_of(question_id: str) -> st.SearchStrategy[list[str]]:
     return some if none is None else st.one_of(st.just([none]), some)
 
 
-# The engine reads at most six digits of text (guide_engine/answers.py: int() of a long string
-# is slow or refused), so a leading zero is added only where it keeps to six.
-_MOST_DIGITS = 6
-
-
 def _as_form_text(number: int) -> st.SearchStrategy[Any]:
-    """A browser form sends text; files and Python send numbers."""
+    """A browser form sends text; files and Python send numbers. A leading zero only where the
+    text stays as short as the engine's largest number (it reads no longer text)."""
     forms = [number, str(number), f" {number} "]
-    if len(str(number)) < _MOST_DIGITS:
+    if len(f"0{number}") <= len(str(LARGEST_WHOLE_NUMBER)):
         forms.append(f"0{number}")
     return st.sampled_from(forms)
 

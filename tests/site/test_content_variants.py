@@ -3,8 +3,9 @@ and the suite still passes.
 
 One combined variant of a copy of content/ (one sub-run keeps the time down):
 (a) every number in plan.yml and every number limit in questionnaire.yml changes (n becomes
-    n + 1 + n // 5; 0 stays 0, so a step at lights out stays there), which keeps the content
-    valid: the order of any two numbers is kept;
+    n + 1 + n // 5, or n - 1 - n // 5 where that would pass the largest number the engine
+    reads; 0 stays 0, so a step at lights out stays there), which keeps the content valid: the
+    order of the numbers is kept;
 (b) a new one_of question, answered in each example, and a new tip in plan.yml that uses it;
 (c) an answer value that a safety rule names is renamed everywhere content uses it.
 Then the engine, content and site tests run on that copy (GUIDE_CONTENT_DIR) in a subprocess,
@@ -26,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from guide_engine.contract import LARGEST_WHOLE_NUMBER
 from tests.support.content import CONTENT, CONTENT_DIR, REPO
 
 NUMBER_LINE = re.compile(r"^(?P<key>[ \t]*(?:- )?[A-Za-z_][\w-]*:[ \t]+)(?P<number>[0-9]+)[ \t]*$")
@@ -37,7 +39,12 @@ LEFT_OUT = ["tests/site/test_content_variants.py", "tests/site/test_serve.py"]  
 
 
 def tuned(number: int) -> int:
-    return number + 1 + number // 5 if number else 0
+    """Up by a fifth and one; down as much where that would pass the largest number the engine
+    reads (the fair test number's max); 0 stays 0."""
+    if not number:
+        return 0
+    up = number + 1 + number // 5
+    return up if up <= LARGEST_WHOLE_NUMBER else number - 1 - number // 5
 
 
 def numbers(data: Any, where: tuple = ()) -> Iterator[tuple[tuple, int]]:
