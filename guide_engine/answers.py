@@ -15,13 +15,14 @@ from datetime import date
 from typing import Any
 
 from guide_engine.clock import format_time, parse_time
+from guide_engine.contract import LARGEST_WHOLE_NUMBER
 from guide_engine.errors import AnswersError
 from guide_engine.rules import applies
 
 Answers = dict[str, Any]
 Question = Mapping[str, Any]
 
-_WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")  # short: int() of a huge string is slow or refused
+_WHOLE_NUMBER = re.compile(rf"[0-9]{{1,{len(str(LARGEST_WHOLE_NUMBER))}}}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Calendars need real dates; these bounds keep date arithmetic away from year 1 and 9999.
 _EARLIEST_DATE = date(2000, 1, 1)

@@ -41,5 +41,9 @@ NEEDED_QUESTIONS = (
     NeededQuestion(DIARY_REMINDER, "time", required=False, why="the morning diary reminder"),
 )
 
+LARGEST_WHOLE_NUMBER = 999_999
+"""The largest whole number the engine reads from text (int() of a long string is slow or
+refused), so the largest ``max`` a whole_number question may have."""
+
 CONDITIONS_SOURCE = "conditions"
 """The ``options_from`` value of the one question that asks about precautions.yml's conditions."""

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from guide_engine.contract import CONDITIONS_SOURCE, MINUTES_AVAILABLE, NEEDED_QUESTIONS
+from guide_engine.contract import (
+    CONDITIONS_SOURCE,
+    LARGEST_WHOLE_NUMBER,
+    MINUTES_AVAILABLE,
+    NEEDED_QUESTIONS,
+)
 from guide_site.errors import ContentError
 from guide_site.loader import ContentFiles
 
@@ -107,6 +112,14 @@ def _number_limits(files: ContentFiles) -> Iterator[ContentError]:
                 ("questions", index, "min"),
                 f"question '{question['id']}': min ({question['min']}) is above max "
                 f"({question['max']}); expected min <= max",
+            )
+        if question["kind"] == "whole_number" and question["max"] > LARGEST_WHOLE_NUMBER:
+            yield files.error(
+                QUESTIONNAIRE,
+                ("questions", index, "max"),
+                f"question '{question['id']}': max ({question['max']}) is above "
+                f"{LARGEST_WHOLE_NUMBER}, the largest number the engine reads; expected at most "
+                f"{LARGEST_WHOLE_NUMBER}",
             )
 
 

@@ -10,9 +10,6 @@ from bs4 import BeautifulSoup
 
 from tests.support.content import REPO
 
-CRITERIA = ["evidence", "accessibility", "cost", "convenience", "needs", "best_for"]
-AIDS = ["mat", "chamomile", "valerian", "meditation-app", "white-noise", "sleep-hygiene", "cbt-i"]
-
 
 def comparison_page(site: Path) -> BeautifulSoup:
     html = (site / "comparison" / "index.html").read_text(encoding="utf-8")
@@ -20,11 +17,12 @@ def comparison_page(site: Path) -> BeautifulSoup:
 
 
 def test_every_aid_is_described_against_the_same_criteria(content: dict[str, Any]) -> None:
+    """Every aid has a cell for each criterion, in the criteria's order (the table's columns)."""
     comparison = content["comparison"]
-    assert [criterion["id"] for criterion in comparison["criteria"]] == CRITERIA
-    assert [aid["id"] for aid in comparison["aids"]] == AIDS
+    criteria = [criterion["id"] for criterion in comparison["criteria"]]
+    assert len(comparison["aids"]) >= 2, "a comparison needs something to compare"
     for aid in comparison["aids"]:
-        assert list(aid["cells"]) == CRITERIA, aid["id"]
+        assert list(aid["cells"]) == criteria, aid["id"]
 
 
 def test_the_comparison_uses_the_same_evidence_labels_as_the_pages() -> None:

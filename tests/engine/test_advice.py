@@ -1,113 +1,95 @@
-"""Placement, tips, signposts and stop rules: each from the answers, each with its why."""
+"""Placement, tips, signposts, stop rules and the disclaimer: each from content, each with its why.
+
+Every item in plan.yml's placement, tips and signposts applies when its `when` matches, at its
+`levels`; placement only where there is a mat to place.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from guide_engine import build_plan
-from tests.engine.support import ENGINE_DATA, answers
-from tests.support.content import CONTENT
+from guide_engine.safety import LEVELS
+from tests.engine.support import (
+    CONTENT,
+    ENGINE_DATA,
+    PLAN,
+    answer_sample,
+    base_answers,
+    case_id,
+    every_why,
+    expected_ids,
+    expected_why,
+    ids,
+    trigger_cases,
+    with_answer,
+)
 
 GUIDE_PAGES = {data["id"] for key, data in CONTENT.items() if key.startswith("pages/")}
+ADVICE = ("placement", "tips", "signposts")
+CASES = [(part, *case) for part in ADVICE for case in trigger_cases(PLAN[part])]
 
 
-def plan_for(**changes: object) -> dict:
-    return build_plan(answers(**changes), data=ENGINE_DATA)
+def plan_of(answers: dict) -> dict:
+    return build_plan(answers, data=ENGINE_DATA)
 
 
-def ids(items: list[dict]) -> list[str]:
-    return [item["id"] for item in items]
+def shown(part: str, answers: dict, level: str) -> list[str]:
+    """What content says a plan shows: placement needs a mat; the rest apply at any level."""
+    if part == "placement" and level == "consult_first":
+        return []
+    return expected_ids(PLAN[part], answers, level)
 
 
-@pytest.mark.parametrize("area", ["neck", "shoulders", "upper_back", "lower_back"])
-def test_placement_follows_each_pain_area(area: str) -> None:
-    assert ids(plan_for(pain_areas=[area])["placement"]) == [area]
+@pytest.mark.parametrize("case", CASES, ids=[f"{case[0]}-{case_id(case[1:])}" for case in CASES])
+def test_an_item_applies_when_its_when_matches_at_its_levels(case: tuple) -> None:
+    part, item, question_id, value = case
+    reached, shown_at = set(), set()
+    for base_level in LEVELS:  # from an example at each level, give this one answer
+        answers = with_answer(base_answers(base_level), question_id, value)
+        plan = plan_of(answers)
+        level = plan["safety"]["level"]
+        reached.add(level)
+        assert ids(plan[part]) == shown(part, answers, level), base_level
+        for given in plan[part]:
+            if given["id"] == item["id"]:
+                shown_at.add(level)
+                assert given["text"] == item["text"]
+                assert given["why"] == expected_why(item["why"])
+    allowed = set(item.get("levels", LEVELS))
+    if part == "placement":
+        allowed.discard("consult_first")
+    assert shown_at == allowed & reached
 
 
-def test_without_pain_the_mat_goes_under_the_upper_and_middle_back() -> None:
-    assert ids(plan_for(pain_areas=["none"])["placement"]) == ["general"]
+@pytest.mark.parametrize("part", ADVICE)
+@pytest.mark.parametrize("level", LEVELS)
+def test_each_example_gets_the_items_that_apply_to_it(part: str, level: str) -> None:
+    answers = base_answers(level)
+    assert ids(plan_of(answers)[part]) == shown(part, answers, level)
 
 
-def test_the_neck_placement_mentions_a_pillow_or_rolled_edge() -> None:
-    text = plan_for(pain_areas=["neck"])["placement"][0]["text"]
-    assert "pillow" in text and "rolled" in text
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_plan_has_every_stop_rule_of_precautions_yml(level: str) -> None:
+    plan = plan_of(base_answers(level))
+    assert plan["stop_rules"] == [
+        {"id": rule["id"], "text": rule["text"]} for rule in CONTENT["precautions"]["stop_rules"]
+    ]
 
 
-@pytest.mark.parametrize(
-    ("issue", "tip"),
-    [
-        ("falling_asleep", "falling_asleep"),
-        ("waking_at_night", "waking_at_night"),
-        ("racing_mind", "racing_mind"),
-        ("pain_at_night", "pain_at_night"),
-        ("not_refreshed", "not_refreshed"),
-    ],
-)
-def test_tips_follow_sleep_issues(issue: str, tip: str) -> None:
-    assert ids(plan_for(sleep_issues=[issue])["tips"]) == [tip]
-
-
-def test_racing_mind_puts_attention_on_breath_and_sensation() -> None:
-    text = plan_for(sleep_issues=["racing_mind"])["tips"][0]["text"]
-    assert "breath" in text and "feels" in text
-
-
-def test_no_mat_tips_for_someone_who_must_ask_first() -> None:
-    plan = plan_for(sleep_issues=["pain_at_night"], conditions=["epilepsy"])
-    assert ids(plan["tips"]) == ["pain_at_night_ask"]
-
-
-@pytest.mark.parametrize("conditions", [["none"], ["diabetes"], ["pregnancy"]])
-def test_long_insomnia_is_signposted_to_a_doctor_and_cbt_i_at_every_level(conditions: list) -> None:
-    plan = plan_for(insomnia_duration="3_months_or_more", conditions=conditions)
-    [signpost] = plan["signposts"]
-    assert signpost["id"] == "chronic_insomnia"
-    assert "CBT-I" in signpost["text"] and "doctor" in signpost["text"]
-    assert signpost["why"]["href"] == "../comparison/#cbt-i"
-
-
-@pytest.mark.parametrize("conditions", [["none"], ["diabetes"], ["pregnancy"]])
-def test_snoring_or_breathing_pauses_is_signposted_for_sleep_apnea(conditions: list) -> None:
-    plan = plan_for(sleep_issues=["snoring_or_breathing_pauses"], conditions=conditions)
-    assert ids(plan["signposts"]) == ["sleep_apnea"]
-    assert "sleep apnoea" in plan["signposts"][0]["text"]  # British spelling, as the guide
-
-
-def test_no_signposts_without_a_reason() -> None:
-    assert plan_for(insomnia_duration="under_3_months")["signposts"] == []
-
-
-@pytest.mark.parametrize("conditions", [["none"], ["low_blood_pressure"], ["bleeding_risk"]])
-def test_every_plan_has_the_stop_rules(conditions: list) -> None:
-    stop = " ".join(rule["text"].lower() for rule in plan_for(conditions=conditions)["stop_rules"])
-    for sign in (
-        "bruis",
-        "broken skin",
-        "numbness or tingling that lasts",
-        "dizziness",
-        "pain that grows",
-    ):
-        assert sign in stop
-
-
-def test_the_mat_is_a_relaxation_aid_never_a_treatment() -> None:
-    disclaimer = plan_for()["disclaimer"]
-    assert "relax" in disclaimer and "not as a treatment" in disclaimer
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_plan_carries_the_disclaimer(level: str) -> None:
+    assert plan_of(base_answers(level))["disclaimer"] == PLAN["disclaimer"]
 
 
 def test_every_why_links_to_a_guide_page_relative_to_the_plan_page() -> None:
-    plan = plan_for(
-        conditions=["diabetes", "low_blood_pressure"],
-        pain_areas=["neck", "lower_back"],
-        sleep_issues=["racing_mind", "pain_at_night", "snoring_or_breathing_pauses"],
-        insomnia_duration="3_months_or_more",
-    )
-    whys = [plan["progression"]["why"], plan["shirt"]["why"]]
-    for key in ("signposts", "placement", "tips"):
-        whys += [item["why"] for item in plan[key]]
-    whys += [item["why"] for item in plan["safety"]["reasons"] + plan["safety"]["care_notes"]]
-    whys += [step["why"] for step in plan["nightly"]["steps"]]
-    for why in whys:
-        assert why["page"] in GUIDE_PAGES
-        assert why["href"] == f"../{why['page']}/#{why['anchor']}"
-        assert why["text"] and why["link_text"]
+    seen = 0
+    for answers in answer_sample()[:60]:
+        for why in every_why(plan_of(answers)):
+            assert why["page"] in GUIDE_PAGES
+            anchor = f"#{why['anchor']}" if why["anchor"] else ""
+            home = why["page"] == "home"
+            assert why["href"] == ("../" if home else f"../{why['page']}/") + anchor
+            assert why["text"] and why["link_text"]
+            seen += 1
+    assert seen

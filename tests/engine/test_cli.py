@@ -1,4 +1,8 @@
-"""`guide-engine plan ANSWERS [--format ...]`: a plan out, one line per problem, no traceback."""
+"""`guide-engine plan ANSWERS [--format ...]`: a plan out, one line per problem, no traceback.
+
+The answers files are written here, into tmp_path, from content/examples.yml: as YAML the way
+people write it by hand, and as JSON.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,28 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
 
 from guide_engine import build_plan
 from guide_engine.cli import main
-from tests.engine.support import ANSWER_FILES, REPO
+from guide_engine.contract import BEDTIME, MINUTES_AVAILABLE, START_DATE
+from tests.engine.support import (
+    ENGINE_DATA,
+    EXAMPLES,
+    PLAN,
+    QUESTIONS,
+    REPO,
+    base_answers,
+    example_answers,
+    message,
+    option_values,
+    questions_of_kind,
+)
+
+FIRST_EVENING = "2026-03-01"
 
 
 def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, str, str]:
@@ -21,67 +40,80 @@ def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, st
     return code, captured.out.decode("utf-8"), captured.err.decode("utf-8")
 
 
-def write(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
+def hand_written_yaml(answers: dict[str, Any]) -> str:
+    """Answers as a person types them: nothing quoted, lists in brackets."""
+    lines = []
+    for question_id, value in answers.items():
+        shown = f"[{', '.join(value)}]" if isinstance(value, list) else str(value)
+        lines.append(f"{question_id}: {shown}")
+    return "\n".join(lines) + "\n"
+
+
+def answers_file(tmp_path: Path, answers: dict[str, Any], suffix: str = ".yml") -> str:
+    path = tmp_path / f"answers{suffix}"
+    text = json.dumps(answers, indent=2) if suffix == ".json" else hand_written_yaml(answers)
     path.write_text(text, encoding="utf-8")
     return str(path)
 
 
-@pytest.mark.parametrize("answers_file", ANSWER_FILES, ids=lambda path: path.name)
-def test_every_example_answers_file_makes_a_plan(capsysbinary, answers_file: Path) -> None:
-    code, out, err = run(capsysbinary, "plan", str(answers_file))
+@pytest.mark.parametrize("suffix", [".yml", ".json"])
+@pytest.mark.parametrize("example_id", EXAMPLES)
+def test_every_example_as_an_answers_file_makes_its_plan(
+    capsysbinary, tmp_path: Path, example_id: str, suffix: str
+) -> None:
+    answers = example_answers(example_id)
+    code, out, err = run(capsysbinary, "plan", answers_file(tmp_path, answers, suffix))
     assert (code, err) == (0, "")
-    assert json.loads(out)["safety"]["level"] in {"ok", "caution", "consult_first"}
+    assert json.loads(out) == build_plan(answers, data=ENGINE_DATA)
 
 
 def test_hand_written_yaml_times_and_dates_are_read_as_written(capsysbinary, tmp_path) -> None:
     """YAML 1.1 would read 22:30 as 1350, 2026-03-01 as a date and 020 as octal 16."""
-    path = write(
-        tmp_path,
-        "a.yml",
-        "age_group: 18_to_64\nexperience: never\nskin: normal\nconditions: [none]\n"
-        "pain_areas: [none]\nsleep_issues: [none]\ninsomnia_duration: none_or_occasional\n"
-        "bedtime: 22:30\nminutes_available: 020\nstart_date: 2026-03-01\n",
-    )
-    code, out, _err = run(capsysbinary, "plan", path)
-    answers = json.loads(out)["answers"]
+    answers = base_answers(**{START_DATE: FIRST_EVENING})
+    minutes = int(answers[MINUTES_AVAILABLE])
+    answers[MINUTES_AVAILABLE] = f"0{minutes}"
+    code, out, _err = run(capsysbinary, "plan", answers_file(tmp_path, answers))
+    checked = json.loads(out)["answers"]
     assert code == 0
-    assert (answers["bedtime"], answers["minutes_available"], answers["start_date"]) == (
-        "22:30",
-        20,
-        "2026-03-01",
+    assert (checked[BEDTIME], checked[MINUTES_AVAILABLE], checked[START_DATE]) == (
+        build_plan(answers, data=ENGINE_DATA)["answers"][BEDTIME],
+        minutes,
+        FIRST_EVENING,
     )
 
 
 @pytest.mark.parametrize("output_format", ["json", "text", "html", "ics"])
-def test_each_format_matches_the_engine(capsysbinary, output_format: str) -> None:
-    source = REPO / "tests/engine/answers/beginner.yml"
-    code, out, err = run(capsysbinary, "plan", str(source), "--format", output_format)
+def test_each_format_matches_the_engine(capsysbinary, tmp_path, output_format: str) -> None:
+    answers = base_answers(**{START_DATE: FIRST_EVENING})
+    source = answers_file(tmp_path, answers)
+    code, out, err = run(capsysbinary, "plan", source, "--format", output_format)
     assert (code, err) == (0, "")
+    plan = build_plan(answers, data=ENGINE_DATA)
     if output_format == "json":
-        assert json.loads(out)["weeks"][0]["minutes"] == 10
+        assert json.loads(out) == plan
     elif output_format == "text":
-        assert out.startswith("# ")
+        assert out.startswith(f"# {PLAN['wording']['title']}\n")
     elif output_format == "html":
         assert out.startswith("<section")
     else:
         assert "\r\n" in out
-        assert len(icalendar.Calendar.from_ical(out).walk("VEVENT")) == 4
+        assert len(icalendar.Calendar.from_ical(out).walk("VEVENT")) == len(plan["weeks"])
 
 
 def test_invalid_answers_exit_2_with_one_line_per_problem(capsysbinary, tmp_path) -> None:
-    path = write(tmp_path, "a.json", json.dumps({"age_group": "adult", "bedtime": "25:00"}))
-    code, out, err = run(capsysbinary, "plan", path)
+    one_of = questions_of_kind("one_of")[0]
+    wrong = {one_of: f"{option_values(one_of)[0]}_not_an_option", BEDTIME: "25:00"}
+    code, out, err = run(capsysbinary, "plan", answers_file(tmp_path, wrong, ".json"))
     assert code == 2 and out == ""
     lines = err.splitlines()
-    assert "age_group: Select your age group" in lines
-    assert "bedtime: Enter a bedtime in 24-hour time, like 22:30" in lines
-    assert len(lines) == 9  # every required question has one problem
+    for question_id in wrong:
+        assert f"{question_id}: {message(question_id, 'invalid')}" in lines
+    required = [q for q in QUESTIONS.values() if q["required"]]
+    assert len(lines) == len(required)  # every required question has one problem
 
 
 def test_odd_keys_stay_on_one_line(capsysbinary, tmp_path) -> None:
-    path = write(tmp_path, "a.json", json.dumps({"bad\nkey": 1}))
-    code, _out, err = run(capsysbinary, "plan", path)
+    code, _out, err = run(capsysbinary, "plan", answers_file(tmp_path, {"bad\nkey": 1}, ".json"))
     assert code == 2
     assert any(line.startswith("bad\\nkey: ") for line in err.splitlines())
 
@@ -89,7 +121,7 @@ def test_odd_keys_stay_on_one_line(capsysbinary, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("bad.yml", "age_group: [unclosed\n", "bad.yml:2:1: not valid YAML"),
+        ("bad.yml", "a_question: [unclosed\n", "bad.yml:2:1: not valid YAML"),
         ("list.yml", "- 1\n- 2\n", "expected a mapping of question ids to answers"),
         ("two.yml", "a: 1\n---\nb: 2\n", "not valid YAML"),
         ("binary.yml", None, "not UTF-8 text"),
@@ -114,38 +146,38 @@ def test_a_missing_file_exits_2(capsysbinary, tmp_path) -> None:
     assert "cannot read" in err and "No such file" in err
 
 
-def test_ics_without_a_start_date_asks_for_one(capsysbinary) -> None:
-    source = REPO / "tests/engine/answers/short-on-time.yml"
-    code, out, err = run(capsysbinary, "plan", str(source), "--format", "ics")
+def test_ics_without_a_start_date_asks_for_one(capsysbinary, tmp_path) -> None:
+    source = answers_file(tmp_path, base_answers(**{START_DATE: None}))
+    code, out, err = run(capsysbinary, "plan", source, "--format", "ics")
     assert (code, out) == (2, "")
-    assert err.startswith("start_date: ")
+    assert err == f"{START_DATE}: {PLAN['calendar']['notes']['no_start_date']}\n"
 
 
-def test_ics_for_consult_first_says_there_is_no_calendar(capsysbinary) -> None:
-    source = REPO / "tests/engine/answers/consult-pregnancy.json"
-    code, out, err = run(capsysbinary, "plan", str(source), "--format", "ics")
+def test_ics_for_consult_first_says_there_is_no_calendar(capsysbinary, tmp_path) -> None:
+    answers = base_answers("consult_first", **{START_DATE: FIRST_EVENING})
+    code, out, err = run(capsysbinary, "plan", answers_file(tmp_path, answers), "--format", "ics")
     assert (code, out) == (1, "")
-    assert "no mat sessions" in err
+    assert PLAN["calendar"]["notes"]["no_sessions"] in err
 
 
 def test_questions_prints_the_questionnaire(capsysbinary) -> None:
     code, out, _err = run(capsysbinary, "questions")
     assert code == 0
-    assert json.loads(out)["questions"][0]["id"] == "age_group"
+    assert json.loads(out) == ENGINE_DATA["questionnaire"]
 
 
 def test_answers_from_standard_input_in_a_real_process() -> None:
-    answers = (REPO / "tests/engine/answers/beginner.yml").read_text(encoding="utf-8")
+    answers = base_answers(**{START_DATE: FIRST_EVENING})
     result = subprocess.run(
         [sys.executable, "-m", "guide_engine", "plan", "-", "--format", "json"],
-        input=answers.encode("utf-8"),
+        input=hand_written_yaml(answers).encode("utf-8"),
         capture_output=True,
         cwd=REPO,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     plan = json.loads(result.stdout)
-    assert plan == build_plan(plan["answers"])
+    assert plan == build_plan(answers, data=ENGINE_DATA)
 
 
 def test_usage_errors_exit_2_without_a_traceback() -> None:

@@ -14,7 +14,7 @@ import guide_engine.packaged_data as packaged
 from guide_engine import __version__, build_plan, questionnaire
 from guide_engine.contract import CONDITIONS_SOURCE, DATA_FORMAT
 from guide_site.engine_data import PRECAUTION_LEVELS, engine_json, write_engine_json
-from tests.engine.support import answers
+from tests.engine.support import base_answers
 from tests.support.content import CONTENT, CONTENT_DIR, ENGINE_DATA, REPO
 
 
@@ -95,7 +95,7 @@ def test_nothing_writes_engine_data_into_the_source_tree() -> None:
 
 
 def test_build_plan_uses_the_data_file_by_default() -> None:
-    assert build_plan(answers()) == build_plan(answers(), data=ENGINE_DATA)
+    assert build_plan(base_answers()) == build_plan(base_answers(), data=ENGINE_DATA)
     assert questionnaire() == ENGINE_DATA["questionnaire"]
     assert questionnaire() is not questionnaire()  # a copy: callers cannot change the engine
 
@@ -113,7 +113,7 @@ def test_without_data_the_engine_says_how_to_make_it(
     monkeypatch.delenv(packaged.DATA_FILE_VARIABLE)
     monkeypatch.setattr(packaged.resources, "files", lambda _package: tmp_path)
     with pytest.raises(RuntimeError, match=r"no engine data .*python -m guide_site engine-data"):
-        build_plan(answers())
+        build_plan(base_answers())
 
 
 def test_an_unreadable_data_file_is_named(
@@ -121,7 +121,7 @@ def test_an_unreadable_data_file_is_named(
 ) -> None:
     monkeypatch.setenv(packaged.DATA_FILE_VARIABLE, str(tmp_path / "missing.json"))
     with pytest.raises(RuntimeError, match=r"GUIDE_ENGINE_DATA=.*missing.json: cannot read it"):
-        build_plan(answers())
+        build_plan(base_answers())
 
 
 def test_data_of_another_format_is_refused(
@@ -131,7 +131,7 @@ def test_data_of_another_format_is_refused(
     stale.write_text(json.dumps({**ENGINE_DATA, "format": DATA_FORMAT - 1}), encoding="utf-8")
     monkeypatch.setenv(packaged.DATA_FILE_VARIABLE, str(stale))
     with pytest.raises(RuntimeError, match=f"this engine reads format {DATA_FORMAT}"):
-        build_plan(answers())
+        build_plan(base_answers())
 
 
 def test_the_engine_version_is_the_projects() -> None:

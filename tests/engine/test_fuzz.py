@@ -13,8 +13,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guide_engine import AnswersError, build_plan, cli
+from guide_engine.contract import BEDTIME
 from guide_engine.web import respond
-from tests.engine.support import ENGINE_DATA, QUESTIONS, answers, engine_settings, valid_answers
+from tests.engine.support import (
+    ENGINE_DATA,
+    QUESTIONS,
+    base_answers,
+    engine_settings,
+    exclusive_value,
+    regular_values,
+    valid_answers,
+)
+
+REQUIRED = [question_id for question_id, question in QUESTIONS.items() if question["required"]]
+WITH_NONE = [
+    question_id
+    for question_id in QUESTIONS
+    if QUESTIONS[question_id]["kind"] == "any_of" and exclusive_value(question_id) is not None
+]
 
 ODD_STRINGS = st.one_of(
     st.text(),
@@ -36,7 +52,7 @@ JSON_VALUES = st.recursive(
 def _is_valid_for(question_id: str, value: Any) -> bool:
     """Whether a replacement value happens to be a valid answer (then it is not a mutation)."""
     try:
-        build_plan({**answers(), question_id: value}, data=ENGINE_DATA)
+        build_plan({**base_answers(), question_id: value}, data=ENGINE_DATA)
     except AnswersError:
         return False
     return True
@@ -49,9 +65,8 @@ def invalid_answers(draw: st.DrawFn) -> tuple[dict[str, Any], set[str]]:
     broken: set[str] = set()
     for _ in range(draw(st.integers(1, 3))):
         mutation = draw(st.sampled_from(["drop", "replace", "unknown_id", "conflict"]))
-        required = [qid for qid, question in QUESTIONS.items() if question["required"]]
         if mutation == "drop":
-            question_id = draw(st.sampled_from(required))
+            question_id = draw(st.sampled_from(REQUIRED))
             given_answers.pop(question_id, None)
         elif mutation == "replace":
             question_id = draw(st.sampled_from(sorted(QUESTIONS)))
@@ -61,9 +76,9 @@ def invalid_answers(draw: st.DrawFn) -> tuple[dict[str, Any], set[str]]:
             question_id = draw(st.text(max_size=30).filter(lambda key: key not in QUESTIONS))
             given_answers[question_id] = draw(JSON_VALUES)
         else:
-            question_id = draw(st.sampled_from(["conditions", "pain_areas", "sleep_issues"]))
-            options = [o["value"] for o in QUESTIONS[question_id]["options"]]
-            given_answers[question_id] = ["none", draw(st.sampled_from(options[:-1]))]
+            question_id = draw(st.sampled_from(WITH_NONE))
+            other = draw(st.sampled_from(regular_values(question_id)))
+            given_answers[question_id] = [exclusive_value(question_id), other]
         broken.add(question_id)
     return given_answers, broken
 
@@ -132,5 +147,5 @@ def _run_cli(argv: list[str]) -> tuple[int, str]:
 
 
 def test_fuzz_helpers_see_a_valid_base() -> None:
-    assert _is_valid_for("bedtime", "22:30")
-    assert not _is_valid_for("bedtime", "22:61")
+    assert _is_valid_for(BEDTIME, "22:30")
+    assert not _is_valid_for(BEDTIME, "22:61")

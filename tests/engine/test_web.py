@@ -9,8 +9,9 @@ import icalendar
 import pytest
 
 from guide_engine import __version__
+from guide_engine.contract import MINUTES_AVAILABLE, START_DATE
 from guide_engine.web import respond
-from tests.engine.support import QUESTIONS, answers
+from tests.engine.support import MOST, QUESTIONS, WEEKS, base_answers, message
 
 
 def ask(request: Any) -> dict[str, Any]:
@@ -28,27 +29,27 @@ def test_ping_reports_the_engine_and_question_count() -> None:
 def test_a_plan_comes_with_html_text_and_ics() -> None:
     form = {
         key: str(value) if not isinstance(value, list) else value
-        for key, value in answers().items()
+        for key, value in base_answers().items()
     }
-    response = ask({"action": "plan", "answers": {**form, "start_date": "2026-03-01"}})
+    response = ask({"action": "plan", "answers": {**form, START_DATE: "2026-03-01"}})
     assert response["ok"] is True
-    assert response["plan"]["answers"]["minutes_available"] == 30
+    assert response["plan"]["answers"][MINUTES_AVAILABLE] == int(form[MINUTES_AVAILABLE])
     assert response["html"].startswith("<section")
     assert response["text"].startswith("# ")
-    assert len(icalendar.Calendar.from_ical(response["ics"]).walk("VEVENT")) == 4
+    assert len(icalendar.Calendar.from_ical(response["ics"]).walk("VEVENT")) == WEEKS
 
 
 def test_without_a_calendar_ics_is_null_and_the_plan_says_why() -> None:
-    response = ask({"action": "plan", "answers": answers()})
+    response = ask({"action": "plan", "answers": base_answers(**{START_DATE: None})})
     assert response["ics"] is None
     assert response["plan"]["calendar"]["note"]
 
 
 def test_invalid_answers_come_back_as_errors_by_question() -> None:
-    response = ask({"action": "plan", "answers": answers(minutes_available="90")})
-    assert response == {
+    answers = base_answers(**{MINUTES_AVAILABLE: str(MOST + 1)})
+    assert ask({"action": "plan", "answers": answers}) == {
         "ok": False,
-        "errors": {"minutes_available": "Enter a whole number of minutes from 5 to 60"},
+        "errors": {MINUTES_AVAILABLE: message(MINUTES_AVAILABLE, "invalid")},
     }
 
 

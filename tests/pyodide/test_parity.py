@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from guide_engine.answers_file import parse_answers
+from guide_engine.contract import BEDTIME, START_DATE
 from guide_engine.diary.csv_file import export_csv
 from guide_engine.diary.entries import check_entries
 from guide_engine.web import respond
@@ -27,38 +27,42 @@ from tests.engine.diary.support import (
     morning,
     plan_answers,
 )
-from tests.engine.support import ANSWER_FILES, QUESTIONS, option_values
+from tests.engine.support import (
+    CONDITIONS,
+    EXAMPLES,
+    example_answers,
+    exclusive_value,
+    questions_of_kind,
+    random_answers,
+    regular_values,
+)
 
 RUNNER = Path(__file__).with_name("run_engine.mjs")
-INVALID = {"age_group": "teen", "conditions": ["none", "pregnancy"], "bedtime": "25:99"}
+
+
+def example_answer_sets() -> list[dict[str, Any]]:
+    """Each example of content/examples.yml, as it is and with a start date (a calendar)."""
+    return [
+        example_answers(example_id, **changes)
+        for example_id in EXAMPLES
+        for changes in ({}, {START_DATE: "2026-03-01"})
+    ]
 
 
 def generated_answer_sets(count: int) -> list[dict[str, Any]]:
-    """A fixed, varied sample (seeded, so a failure can be reproduced)."""
+    """A fixed, varied sample drawn from the questionnaire (seeded, so a failure repeats)."""
     rng = random.Random(20_261_124)
-    sets = []
-    for _ in range(count):
-        answers: dict[str, Any] = {}
-        for question_id, question in QUESTIONS.items():
-            if not question["required"]:
-                continue
-            if question["kind"] == "one_of":
-                answers[question_id] = rng.choice(option_values(question_id))
-            elif question["kind"] == "any_of":
-                regular = option_values(question_id)[:-1]
-                chosen = rng.sample(regular, rng.randint(1, 3))
-                answers[question_id] = ["none"] if rng.random() < 0.3 else chosen
-        answers["bedtime"] = f"{rng.choice([21, 22, 23, 0, 1]):02d}:{rng.randrange(60):02d}"
-        answers["minutes_available"] = str(rng.randint(5, 60))
-        if rng.random() < 0.7:
-            answers["start_date"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        if rng.random() < 0.5:  # a fair test, with the number the page would store
-            answers["plan_kind"] = "fair_test"
-            answers["fair_test_seed"] = rng.randint(1, 999_999)
-        if rng.random() < 0.3:
-            answers["diary_reminder"] = f"0{rng.randint(5, 9)}:{rng.randrange(60):02d}"
-        sets.append(answers)
-    return sets
+    return [random_answers(rng) for _ in range(count)]
+
+
+def invalid_answers() -> dict[str, Any]:
+    """Three kinds of mistake at once: no such option, 'none' with another, no such time."""
+    one_of = questions_of_kind("one_of")[0]
+    return {
+        one_of: "not_an_option",
+        CONDITIONS: [exclusive_value(CONDITIONS), regular_values(CONDITIONS)[0]],
+        BEDTIME: "25:99",
+    }
 
 
 def diary_requests() -> list[dict[str, Any]]:
@@ -99,8 +103,7 @@ def diary_requests() -> list[dict[str, Any]]:
 
 
 def requests() -> list[dict[str, Any]]:
-    files = [parse_answers(path.read_text(encoding="utf-8"), path.name) for path in ANSWER_FILES]
-    answer_sets = [*files, *generated_answer_sets(40), INVALID]
+    answer_sets = [*example_answer_sets(), *generated_answer_sets(40), invalid_answers()]
     plans = [{"action": "plan", "answers": a} for a in answer_sets]
     return [{"action": "ping"}, *plans, *diary_requests()]
 
@@ -137,7 +140,7 @@ def test_the_sample_covers_every_outcome(pyodide_run: dict[str, Any]) -> None:
     levels = {r["plan"]["safety"]["level"] for r in responses if r["ok"]}
     assert levels == {"ok", "caution", "consult_first"}
     assert any(r["ok"] and r["ics"] for r in responses), "some plan has a calendar"
-    assert responses[-1]["ok"] is False and set(responses[-1]["errors"]) >= set(INVALID)
+    assert responses[-1]["ok"] is False and set(responses[-1]["errors"]) >= set(invalid_answers())
 
 
 def test_the_diary_sample_covers_its_outcomes(pyodide_run: dict[str, Any]) -> None:

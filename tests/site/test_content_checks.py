@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_engine.contract import MINUTES_AVAILABLE, NEEDED_QUESTIONS
+from guide_engine.contract import LARGEST_WHOLE_NUMBER, MINUTES_AVAILABLE, NEEDED_QUESTIONS
 from tests.support.content import CONTENT, CONTENT_DIR, REPO, option_values
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
@@ -193,6 +193,27 @@ def test_a_step_after_lying_down_must_fit_the_shortest_session(tmp_path: Path) -
     assert match["path"] == "content/plan.yml"
     assert f"plus_minutes ({shortest}) must be less than {shortest}" in match["message"]
     assert text_at(tmp_path, match).startswith(str(shortest))
+
+
+def test_a_number_limit_above_what_the_engine_reads_is_one_positioned_line(
+    tmp_path: Path,
+) -> None:
+    limits = next(
+        q for q in CONTENT["questionnaire"]["questions"] if q["id"] == MINUTES_AVAILABLE
+    )
+    too_many = LARGEST_WHOLE_NUMBER + 1
+    content = copy_of_content(tmp_path)
+    edit(content / "questionnaire.yml", f"    max: {limits['max']}\n", f"    max: {too_many}\n")
+
+    result = guide_site_check(content)
+
+    assert result.returncode == 1
+    [match] = problem_lines(result.stderr, tmp_path)
+    assert match["path"] == "content/questionnaire.yml"
+    assert match["message"].startswith(
+        f"question '{MINUTES_AVAILABLE}': max ({too_many}) is above {LARGEST_WHOLE_NUMBER}"
+    )
+    assert text_at(tmp_path, match).startswith(str(too_many))
 
 
 def test_an_example_answer_the_engine_rejects_points_at_the_answer(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from guide_engine.diary.fields import MAT_NOT_USED, MAT_USED
 from guide_engine.diary.report import diary_report
 from guide_engine.fair_test import CHOSEN
-from tests.engine.support import CONTENT, ENGINE_DATA, answers
+from tests.engine.support import CONTENT, ENGINE_DATA, base_answers
 
 DIARY = ENGINE_DATA["diary"]
 FIELDS = {field["id"]: field for field in DIARY["fields"]}
@@ -87,8 +87,8 @@ def entry(offset: int, *parts: dict[str, Any]) -> dict[str, Any]:
 
 
 def plan_answers(**changes: Any) -> dict[str, Any]:
-    """A healthy adult's answers with a start date (the diary needs one)."""
-    return answers(start_date=START.isoformat(), **changes)
+    """The answers of an example at the ok level, with a start date (the diary needs one)."""
+    return base_answers(start_date=START.isoformat(), **changes)
 
 
 def fair_test_answers(seed: int = 2012, **changes: Any) -> dict[str, Any]:
