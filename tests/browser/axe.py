@@ -6,9 +6,10 @@ opened with ``bypass_csp=True`` (see ``axe_context``); the pages themselves are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page
 
 from tests.conftest import REPO
 
@@ -16,9 +17,9 @@ AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_context(browser: Browser, **options: Any) -> BrowserContext:
-    """A browser context in which axe can be injected despite the site's CSP."""
-    return browser.new_context(bypass_csp=True, **options)
+def axe_context(new_context: Callable[..., BrowserContext], **options: Any) -> BrowserContext:
+    """A browser context (from the ``new_context`` fixture) where axe can run despite the CSP."""
+    return new_context(bypass_csp=True, **options)
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

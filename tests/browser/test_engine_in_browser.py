@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.questionnaire import TYPICAL_ANSWERS, fill_answers
@@ -10,6 +11,7 @@ from tests.support.server import ServedSite
 READY = "The plan builder is ready"
 
 
+@pytest.mark.pyodide
 def test_the_engine_answers_in_the_browser_with_no_other_host(
     page: Page, served_site: ServedSite
 ) -> None:
@@ -32,6 +34,7 @@ def test_the_engine_answers_in_the_browser_with_no_other_host(
     assert any(url.endswith(".whl") for url in page.requests_seen)  # type: ignore[attr-defined]
 
 
+@pytest.mark.pyodide
 def test_the_worker_starts_once_across_instant_navigation(
     page: Page, served_site: ServedSite
 ) -> None:

@@ -1,9 +1,13 @@
-"""When the engine cannot run: a plain alert, the answers kept, example plans to read instead."""
+"""When the engine cannot run: a plain alert, the answers kept, example plans to read instead.
+
+Pyodide's own files failing to load need the real engine; the rest works the same with the
+stand-in, whose worker is just as much a worker that can fail to load or crash.
+"""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.builder import (
     BOOT_TIMEOUT_MS,
@@ -14,7 +18,14 @@ from tests.browser.builder import (
     plan_heading,
     wait_until_ready,
 )
-from tests.browser.questionnaire import TYPICAL_ANSWERS, fill_answers, question_field
+from tests.browser.conftest import NewContext
+from tests.browser.questionnaire import (
+    CONTENT,
+    TYPICAL_ANSWERS,
+    WORDING,
+    fill_answers,
+    question_field,
+)
 from tests.support.server import ServedSite
 
 
@@ -22,8 +33,15 @@ def engine_alert(page: Page, heading: str) -> Locator:
     return page.get_by_role("alert").filter(has=page.get_by_role("heading", name=heading))
 
 
+PYODIDE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", ".whl"]
+
+
 @pytest.mark.parametrize(
-    "blocked", ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", "engine-worker.mjs", ".whl"]
+    "blocked",
+    [
+        *(pytest.param(name, marks=pytest.mark.pyodide) for name in PYODIDE_FILES),
+        "engine-worker.mjs",
+    ],
 )
 def test_when_the_engine_cannot_load_an_alert_says_so_and_keeps_the_form(
     page: Page, served_site: ServedSite, blocked: str
@@ -38,16 +56,17 @@ def test_when_the_engine_cannot_load_an_alert_says_so_and_keeps_the_form(
     build_my_plan(page)
     expect(alert).to_be_visible()
     expect(plan_heading(page)).to_have_count(0)
-    expect(question_field(page, "bedtime")).to_have_value("22:30")
+    expect(question_field(page, "bedtime")).to_have_value(TYPICAL_ANSWERS["bedtime"])
 
     page.reload()  # the answers were kept in the browser, as usual
-    expect(question_field(page, "bedtime")).to_have_value("22:30")
+    expect(question_field(page, "bedtime")).to_have_value(TYPICAL_ANSWERS["bedtime"])
     expect(alert).to_be_visible(timeout=BOOT_TIMEOUT_MS)
 
     alert.get_by_role("link", name="example plans").click()
     page.wait_for_url("**/plan-examples/")
-    expect(page.get_by_role("heading", name="Example plans", level=1)).to_be_visible()
-    expect(page.get_by_role("heading", name="Your four weeks").first).to_be_visible()
+    title = CONTENT["pages/plan-examples"]["title"]
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name=WORDING["weeks_heading"]).first).to_be_visible()
 
 
 def test_a_crashed_engine_is_reported_and_can_be_restarted(
@@ -72,21 +91,17 @@ def test_a_crashed_engine_is_reported_and_can_be_restarted(
 
 
 def test_without_javascript_the_form_sends_nothing_anywhere(
-    browser: Browser, served_site: ServedSite
+    new_context: NewContext, served_site: ServedSite
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(builder_url(served_site))
-        expect(page.get_by_text("The plan builder needs JavaScript").first).to_be_visible()
-        examples = page.get_by_role("link", name="example plans").first
-        expect(examples).to_be_visible()
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(builder_url(served_site))
+    expect(page.get_by_text("The plan builder needs JavaScript").first).to_be_visible()
+    examples = page.get_by_role("link", name="example plans").first
+    expect(examples).to_be_visible()
 
-        fill_answers(page, {**TYPICAL_ANSWERS, "bedtime": "21:47"})
-        before = list(served_site.requests)
-        build_my_plan(page)
-        page.wait_for_timeout(500)
-        assert page.url == builder_url(served_site)
-        assert served_site.requests == before  # not a single request, so no answers sent
-    finally:
-        context.close()
+    fill_answers(page, {**TYPICAL_ANSWERS, "bedtime": "21:47"})
+    before = list(served_site.requests)
+    build_my_plan(page)
+    page.wait_for_timeout(500)
+    assert page.url == builder_url(served_site)
+    assert served_site.requests == before  # not a single request, so no answers sent

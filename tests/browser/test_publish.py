@@ -82,6 +82,7 @@ def plan_pages(site: BuiltSite) -> set[str]:
     return {p for p in site.pages if "data-plan-builder" in (site.dir / p).read_text("utf-8")}
 
 
+@pytest.mark.pyodide
 def test_every_page_and_the_plan_flow_run_with_no_csp_violation_or_console_error(
     page: Page, served_site: ServedSite, site: BuiltSite
 ) -> None:
@@ -118,6 +119,7 @@ def test_every_page_and_the_plan_flow_run_with_no_csp_violation_or_console_error
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.pyodide
 def test_article_pages_load_none_of_pyodide(
     page: Page, served_site: ServedSite, site: BuiltSite
 ) -> None:
@@ -133,6 +135,7 @@ def test_article_pages_load_none_of_pyodide(
     assert not [w.url for w in page.workers if "engine-worker" in w.url]
 
 
+@pytest.mark.pyodide
 def test_after_one_visit_the_plan_builder_boots_from_the_copy_and_works_offline(
     page: Page, served_site: ServedSite, site: BuiltSite
 ) -> None:
@@ -167,6 +170,7 @@ def test_after_one_visit_the_plan_builder_boots_from_the_copy_and_works_offline(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.pyodide
 def test_a_new_release_replaces_the_old_copy_and_keeps_the_engine(
     browser: Browser, built_site: Path, tmp_path: Path
 ) -> None:
