@@ -50,9 +50,10 @@ build: $(STAMPS)/python $(STAMPS)/node
 serve: $(STAMPS)/python $(STAMPS)/node
 	$(PY) -m mkdocs serve --livereload --no-strict
 
-lint: $(STAMPS)/python
+lint: $(STAMPS)/python $(STAMPS)/node
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node_modules/.bin/eslint .
 
 format: $(STAMPS)/python
 	$(VENV)/bin/ruff format .

@@ -13,10 +13,11 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Locator, Page, Route, expect
 
 from tests.browser.questionnaire import QUESTIONS, WORDING, fill_answers
+from tests.browser.wording import TEXT
 from tests.support.server import SUB_PATH, ServedSite
 from tests.support.stand_in_engine import ENDPOINT_PATH
 
-READY = "The plan builder is ready"
+READY = TEXT["status.ready"]
 NO_SCRIPT = "needs JavaScript"  # what the status says until the page's script takes over
 STORAGE_KEY = f"guide-plan-answers:{SUB_PATH}"
 BOOT_TIMEOUT_MS = 60_000
@@ -59,7 +60,7 @@ def plan_heading(page: Page) -> Locator:
 
 
 def error_summary(page: Page) -> Locator:
-    return page.get_by_role("alert").filter(has_text="There is a problem")
+    return page.get_by_role("group", name=TEXT["errors.title"])
 
 
 def alerts_with_text(page: Page) -> Locator:

@@ -39,6 +39,7 @@ from tests.browser.questionnaire import (
     plan_for,
     question_field,
 )
+from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
 
 
@@ -177,11 +178,11 @@ def test_a_plan_asked_for_before_the_engine_is_ready_is_answered_when_it_is(
     open_builder(page, served_site, wait=False)
     status = engine_status(page)
     expect(status).to_have_attribute("aria-live", "polite")
-    expect(status).to_contain_text("getting ready")
+    expect(status).to_have_text(TEXT["status.loading"])
 
     fill_answers(page, TYPICAL_ANSWERS)
     build_my_plan(page)
-    expect(status).to_have_text("Your plan will appear here once the plan builder has started.")
+    expect(status).to_have_text(TEXT["status.waiting"])
     expect(plan_heading(page)).to_have_count(0)
 
     held.release()

@@ -11,7 +11,6 @@ from playwright.sync_api import Page, expect
 from tests.browser.builder import (
     build_my_plan,
     error_summary,
-    focused,
     message,
     open_builder,
     plan_heading,
@@ -24,6 +23,7 @@ from tests.browser.questionnaire import (
     option_values,
     question_field,
 )
+from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
 
 REQUIRED = [question_id for question_id, question in QUESTIONS.items() if question["required"]]
@@ -82,9 +82,9 @@ def test_each_error_is_summarised_linked_and_shown_by_its_field(
     build_my_plan(page)
 
     summary = error_summary(page)
-    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
-    expect(focused(page)).to_contain_text("There is a problem")
-    assert page.title().startswith("Error: ")
+    expect(summary.get_by_role("heading", name=TEXT["errors.title"])).to_be_visible()
+    expect(summary).to_be_focused()
+    assert page.title().startswith(TEXT["errors.prefix"] + " ")
     # One link per problem, in the order the form asks, with the engine's own words.
     in_form_order = [expected[qid] for qid in QUESTIONS if qid in expected]
     expect(summary.get_by_role("link")).to_have_text(in_form_order)
@@ -93,7 +93,8 @@ def test_each_error_is_summarised_linked_and_shown_by_its_field(
     for question_id, text in expected.items():
         field = question_field(page, question_id)
         # Next to the field, and read out with it: "Error: <message>".
-        expect(field).to_have_accessible_description(_containing(f"Error: {text}"))
+        prefixed = f"{TEXT['errors.prefix']} {text}"
+        expect(field).to_have_accessible_description(_containing(prefixed))
         expect(page.get_by_text(text)).to_have_count(2)  # in the summary and by the field
 
         summary.get_by_role("link", name=text).click()
@@ -127,7 +128,7 @@ def test_fixing_the_answers_clears_the_errors_and_gives_the_plan(
     build_my_plan(page)
     expect(plan_heading(page)).to_be_focused()
     expect(error_summary(page)).to_have_count(0)
-    assert not page.title().startswith("Error")
+    assert not page.title().startswith(TEXT["errors.prefix"])
     page.get_by_role("button", name="Change answers").click()
     expect(page.get_by_text(message("bedtime", "invalid"))).to_have_count(0)
     expect(question_field(page, "bedtime")).to_have_accessible_description(

@@ -26,6 +26,7 @@ from tests.browser.questionnaire import (
     fill_answers,
     question_field,
 )
+from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
 
 
@@ -48,9 +49,9 @@ def test_when_the_engine_cannot_load_an_alert_says_so_and_keeps_the_form(
 ) -> None:
     served_site.blocked.add(blocked)
     open_builder(page, served_site, wait=False)
-    alert = engine_alert(page, "The plan builder cannot start in this browser")
+    alert = engine_alert(page, TEXT["problem.notStarted"])
     expect(alert).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    expect(engine_status(page)).to_have_text("The plan builder is not working at the moment.")
+    expect(engine_status(page)).to_have_text(TEXT["status.failed"])
 
     fill_answers(page, TYPICAL_ANSWERS)
     build_my_plan(page)
@@ -78,7 +79,7 @@ def test_a_crashed_engine_is_reported_and_can_be_restarted(
     # An uncaught error in the worker, as a crash inside Pyodide would give.
     worker.evaluate("setTimeout(() => { throw new Error('simulated crash'); })")
 
-    alert = engine_alert(page, "The plan builder stopped working")
+    alert = engine_alert(page, TEXT["problem.crashed"])
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("simulated crash")
     build_my_plan(page)  # asked while it is down: kept for the restarted engine

@@ -36,9 +36,8 @@ from tests.browser.questionnaire import (
     plan_for,
     question_field,
 )
+from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
-
-NOTICE_STALE = "The questions have changed since you saved your answers"
 
 
 def saved_before(page: Page, site: ServedSite, value: str) -> None:
@@ -91,11 +90,11 @@ def test_answers_from_an_older_questionnaire_that_no_longer_fit_are_dropped_with
     saved_before(page, served_site, json.dumps(older))
     wait_until_ready(page)
 
-    notice = page.get_by_role("status").filter(has_text=NOTICE_STALE)
+    notice = page.get_by_role("status").filter(has_text=TEXT["notice.stale"])
     expect(notice).to_be_visible()
     for question_id in ("experience", "minutes_available"):
         expect(notice.get_by_role("listitem").filter(has_text=label(question_id))).to_be_visible()
-    expect(notice).to_contain_text("Answers to questions that are no longer asked")
+    expect(notice).to_contain_text(TEXT["notice.removedQuestion"])
     expect(question_field(page, "minutes_available")).to_have_value("")
     expect(question_field(page, "bedtime")).to_have_value(fits["bedtime"])
     expect(option_box(page, "age_group", fits["age_group"])).to_be_checked()
@@ -113,7 +112,7 @@ def test_saved_answers_that_cannot_be_read_are_removed_with_a_notice(
     page: Page, served_site: ServedSite
 ) -> None:
     saved_before(page, served_site, "{not json")
-    expect(page.get_by_role("status").filter(has_text="could not be read")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text=TEXT["notice.unreadable"])).to_be_visible()
     assert stored(page) is None
     fill_answers(page, TYPICAL_ANSWERS)
     build_my_plan(page)
@@ -164,7 +163,8 @@ def test_a_share_link_restores_the_answers_and_shows_the_plan_without_sending_th
     link = page.get_by_role("textbox", name="A link to your plan").input_value()
     assert link.startswith(builder_url(served_site) + "#answers=")
     page.get_by_role("button", name="Copy link").click()
-    copied = re.compile("Link copied|The link is selected")  # the clipboard may be refused
+    # The clipboard may be refused: then the link is selected for copying by hand.
+    copied = re.compile("|".join(re.escape(TEXT[key]) for key in ("copy.copied", "copy.select")))
     expect(page.get_by_role("status").filter(has_text=copied)).to_be_visible()
 
     elsewhere = new_context()  # another device: nothing saved there
@@ -193,7 +193,7 @@ def test_a_damaged_share_link_says_so_and_asks_the_questions(
 ) -> None:
     half = urlsafe_b64encode(json.dumps(TYPICAL_ANSWERS).encode()).decode()[:40]
     page.goto(builder_url(served_site, "#answers=" + half))
-    expect(page.get_by_role("status").filter(has_text="incomplete or damaged")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text=TEXT["notice.badLink"])).to_be_visible()
     expect(question_field(page, "age_group")).to_be_visible()
     expect(plan_heading(page)).to_have_count(0)
 
@@ -249,7 +249,7 @@ def test_delete_my_answers_empties_storage_and_the_form(
     assert stored(page) is not None
 
     page.get_by_role("button", name="Delete my answers").click()
-    expect(page.get_by_role("status").filter(has_text="deleted from this device")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text=TEXT["notice.deleted"])).to_be_visible()
     assert stored(page) is None
     assert page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('guide-'))") == []
     expect(plan_heading(page)).to_be_hidden()

@@ -50,3 +50,14 @@ def test_every_test_that_uses_the_browser_is_marked_browser() -> None:
     assert "deselected" in result.stdout, result.stdout + result.stderr
     left = [line for line in result.stdout.splitlines() if "::" in line]
     assert left == [], left
+
+
+def test_make_lint_runs_eslint_on_the_javascript_too() -> None:
+    printed = subprocess.run(
+        ["make", "--no-print-directory", "-n", "lint"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "node_modules/.bin/eslint ." in printed.splitlines()
