@@ -17,8 +17,11 @@ Requests are objects with an ``action``:
   (``ics`` is null when the plan has no calendar; ``plan.calendar.note`` says why).
 - ``{"action": "diary", "answers": {...}, "entries": [...]}`` (or ``"csv": text`` instead of
   ``entries``, to import a file): ``result``: ``{"report", "html", "text", "csv", "entries",
-  "preview"}``; an ``errors`` key is a question id, ``entries/<index>/<field>`` or
-  ``csv/<row>/<column>``.
+  "preview"}`` (``entries``: the checked entries, in night order, to store; ``csv``: their
+  export; ``preview``: for an import, ``{nights, first_night, last_night, evenings, mornings,
+  problems: []}``, else null). An ``errors`` key is a question id, ``entries/<index>/<field>``,
+  ``entries`` (the list as a whole) or ``csv/<row>/<column>`` (1-based, the header being row 1;
+  the first problem of each cell).
 
 Every reply has the same four keys, whatever the action:
 

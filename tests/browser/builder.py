@@ -67,6 +67,15 @@ def alerts_with_text(page: Page) -> Locator:
     return page.get_by_role("alert").filter(has_text=re.compile(r"\S"))
 
 
+def engine_problem(page: Page, heading_key: str) -> Locator:
+    """The box that says the engine failed (``heading_key``: its heading in wording.mjs)."""
+    return page.get_by_role("group", name=TEXT[heading_key])
+
+
+def calendar_button(page: Page) -> Locator:
+    return page.get_by_role("button", name="Add it to your calendar (.ics file)")
+
+
 def focused(page: Page) -> Locator:
     return page.locator(":focus")
 

@@ -84,7 +84,8 @@ def new_context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Ne
     check against the release manifest) files that the stand-in replaces.
     """
     opened: list[BrowserContext] = []
-    defaults: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
+    # en-US: date fields then take month, day, year, as questionnaire.type_date types them.
+    defaults: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}, "locale": "en-US"}
     if not uses_real_engine(request):
         defaults["service_workers"] = "block"
 

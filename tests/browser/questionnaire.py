@@ -69,6 +69,27 @@ def option_box(page: Page, question_id: str, value: str) -> Locator:
     return field.get_by_role(role, name=option_label(question_id, value), exact=True)  # type: ignore[arg-type]
 
 
+def is_real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def type_date(page: Page, question_id: str, text: str) -> None:
+    """Type a date ("YYYY-MM-DD", or any part of it) into a date field, as a person would.
+
+    A date field takes keys in the order of its locale's date: month, day, year in the en-US
+    locale the tests' browser contexts use. Unlike ``fill``, this can leave the field holding
+    something that is not a date, as a person can.
+    """
+    year, _, rest = text.partition("-")
+    month, _, day = rest.partition("-")
+    question_field(page, question_id).focus()
+    page.keyboard.type(month + day + (year if day else ""))  # a part left out stays empty
+
+
 def fill_answers(page: Page, answers: dict[str, Any]) -> None:
     for question_id, answer in answers.items():
         question = QUESTIONS[question_id]
@@ -77,5 +98,7 @@ def fill_answers(page: Page, answers: dict[str, Any]) -> None:
         elif question["kind"] == "any_of":
             for value in answer:
                 option_box(page, question_id, value).check()
+        elif question["kind"] == "date" and not is_real_date(str(answer)):
+            type_date(page, question_id, str(answer))
         else:
             question_field(page, question_id).fill(str(answer))

@@ -17,6 +17,7 @@ from tests.browser.builder import (
     HeldEngine,
     alerts_with_text,
     build_my_plan,
+    calendar_button,
     engine_status,
     error_summary,
     focused,
@@ -148,7 +149,7 @@ def test_consult_first_is_a_kind_explanation_with_a_routine_without_the_mat(
     expect(error_summary(page)).to_have_count(0)
     expect(alerts_with_text(page)).to_have_count(0)
     assert not page.title().startswith("Error")
-    expect(page.locator("[data-calendar-link]")).to_be_hidden()
+    expect(calendar_button(page)).to_be_hidden()
     expect(page.get_by_text(ENGINE_DATA["calendar"]["notes"]["no_sessions"])).to_be_visible()
 
 

@@ -14,6 +14,8 @@ from tests.browser.axe import axe_context, axe_violations, describe
 from tests.browser.builder import (
     build_my_plan,
     builder_url,
+    calendar_button,
+    engine_problem,
     error_summary,
     focused,
     off_origin,
@@ -109,7 +111,7 @@ def test_axe_finds_nothing_when_the_engine_cannot_start(
 ) -> None:
     served_site.blocked.add("engine-worker.mjs")
     open_builder(axe_page, served_site, wait=False)
-    alert = axe_page.get_by_role("alert").filter(has_text=TEXT["problem.notStarted"])
+    alert = engine_problem(axe_page, "problem.notStarted")
     expect(alert).to_be_visible()
     assert_no_violations(axe_page, "engine failed")
 
@@ -191,13 +193,14 @@ def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, served_site: S
 
     answer_with_keys(page, {key: value for key, value in DATED.items() if key != "start_date"})
     tab_to(page, question_field(page, "start_date"))
-    page.keyboard.type(DATED["start_date"])
-    page.keyboard.press("Enter")  # Enter in a text box sends the form, as in any form
+    year, month, day = DATED["start_date"].split("-")
+    page.keyboard.type(month + day + year)  # in the en-US order of the date field
+    page.keyboard.press("Enter")  # Enter in a field sends the form, as in any form
     expect(plan_heading(page)).to_be_focused()
 
     # Keep the plan: the calendar file, from the keyboard.
     with page.expect_download() as download:
-        tab_to(page, page.get_by_role("link", name="Add it to your calendar (.ics file)"))
+        tab_to(page, calendar_button(page))
         page.keyboard.press("Enter")
     assert download.value.suggested_filename.endswith(".ics")
 

@@ -17,8 +17,10 @@ from tests.browser.builder import (
 )
 from tests.browser.questionnaire import (
     QUESTIONS,
+    START,
     TYPICAL_ANSWERS,
     fill_answers,
+    is_real_date,
     option_box,
     option_values,
     question_field,
@@ -54,7 +56,11 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
         {"minutes_available": message("minutes_available", "invalid")},
     ),
     "a date that is not on the calendar": (
-        {**TYPICAL_ANSWERS, "start_date": "2026-02-30"},
+        {**TYPICAL_ANSWERS, "start_date": f"{START.year + 1}-02-30"},
+        {"start_date": message("start_date", "invalid")},
+    ),
+    "a date only half typed": (
+        {**TYPICAL_ANSWERS, "start_date": f"{START.year + 1}-02"},
         {"start_date": message("start_date", "invalid")},
     ),
     "two mistakes at once": (
@@ -112,6 +118,9 @@ def test_each_error_is_summarised_linked_and_shown_by_its_field(
         elif kind == "any_of":
             for value in answer:
                 expect(option_box(page, question_id, value)).to_be_checked()
+        elif kind == "date" and not is_real_date(answer):
+            # A date field cannot give back what is not a date; it still shows what was typed.
+            assert question_field(page, question_id).evaluate("field => field.validity.badInput")
         else:
             expect(question_field(page, question_id)).to_have_value(answer)
 

@@ -13,6 +13,7 @@ from tests.browser.builder import (
     BOOT_TIMEOUT_MS,
     build_my_plan,
     builder_url,
+    engine_problem,
     engine_status,
     open_builder,
     plan_heading,
@@ -30,8 +31,8 @@ from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
 
 
-def engine_alert(page: Page, heading: str) -> Locator:
-    return page.get_by_role("alert").filter(has=page.get_by_role("heading", name=heading))
+def engine_alert(page: Page, heading_key: str) -> Locator:
+    return engine_problem(page, heading_key)
 
 
 PYODIDE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", ".whl"]
@@ -49,7 +50,7 @@ def test_when_the_engine_cannot_load_an_alert_says_so_and_keeps_the_form(
 ) -> None:
     served_site.blocked.add(blocked)
     open_builder(page, served_site, wait=False)
-    alert = engine_alert(page, TEXT["problem.notStarted"])
+    alert = engine_alert(page, "problem.notStarted")
     expect(alert).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     expect(engine_status(page)).to_have_text(TEXT["status.failed"])
 
@@ -79,7 +80,7 @@ def test_a_crashed_engine_is_reported_and_can_be_restarted(
     # An uncaught error in the worker, as a crash inside Pyodide would give.
     worker.evaluate("setTimeout(() => { throw new Error('simulated crash'); })")
 
-    alert = engine_alert(page, TEXT["problem.crashed"])
+    alert = engine_alert(page, "problem.crashed")
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("simulated crash")
     build_my_plan(page)  # asked while it is down: kept for the restarted engine

@@ -13,6 +13,7 @@ from tests.browser.builder import (
     STORAGE_KEY,
     build_my_plan,
     builder_url,
+    calendar_button,
     engine_status,
     get_a_plan,
     label,
@@ -201,7 +202,7 @@ def test_a_damaged_share_link_says_so_and_asks_the_questions(
 def test_the_calendar_file_downloads_and_parses(page: Page, served_site: ServedSite) -> None:
     get_a_plan(page, served_site, DATED)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Add it to your calendar (.ics file)").click()
+        calendar_button(page).click()
     assert download.value.suggested_filename.endswith(".ics")
     calendar = Calendar.from_ical(download.value.path().read_bytes())
 

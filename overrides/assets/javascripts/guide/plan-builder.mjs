@@ -9,6 +9,7 @@ import { engineClient } from "./engine-client.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
 import { untickConflicts } from "./exclusive-options.mjs";
 import {
+  limitDates,
   questionElements,
   questionnaireVersion,
   readAnswers,
@@ -63,6 +64,7 @@ class PlanBuilder {
   }
 
   start() {
+    limitDates(this.form, this.signal);
     this.showStorageKind();
     this.wireForm();
     this.on(this.result.querySelector("[data-change-answers]"), "click", () =>

@@ -12,6 +12,8 @@ export class PlanView {
     result.querySelector("[data-print]").addEventListener("click", () => window.print(), { signal });
     const copy = result.querySelector("[data-copy-link]");
     copy.addEventListener("click", () => this.copyLink(), { signal });
+    this.download = result.querySelector("[data-calendar-download]");
+    this.download.addEventListener("click", () => this.downloadCalendar(), { signal });
   }
 
   /** Fill the result area with a plan (the engine's result: {html, ics}) and its share link. */
@@ -19,16 +21,26 @@ export class PlanView {
     this.body.innerHTML = html;
     labelTableCells(this.body);
     const calendar = this.result.querySelector("[data-calendar]");
-    const download = this.result.querySelector("[data-calendar-link]");
     if (this.#calendarURL) URL.revokeObjectURL(this.#calendarURL);
     this.#calendarURL = ics
       ? URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }))
       : null;
     calendar.hidden = this.#calendarURL === null; // the plan itself says why there is none
-    if (this.#calendarURL) download.href = this.#calendarURL;
-    else download.removeAttribute("href");
     this.result.querySelector("[data-share-link]").value = link;
     this.result.querySelector("[data-copy-status]").textContent = "";
+  }
+
+  /**
+   * Save the calendar file. It is a button, since it acts rather than goes somewhere; the link
+   * that saves the file is never put in the page, so no page script (Material's instant
+   * navigation) takes its click for a navigation.
+   */
+  downloadCalendar() {
+    if (!this.#calendarURL) return;
+    const link = document.createElement("a");
+    link.href = this.#calendarURL;
+    link.download = this.download.dataset.calendarDownload;
+    link.click();
   }
 
   /** The plan's heading, ready to take focus. */
