@@ -59,12 +59,13 @@ format: $(STAMPS)/python
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# In parallel, one worker a core (pytest-xdist); each worker builds and serves its own site.
 test: setup lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 # Everything but the tests marked `browser`; tests/browser/conftest.py fails any that slips through.
 test-fast: $(STAMPS)/python $(STAMPS)/node lint
-	GUIDE_TESTS_WITHOUT_BROWSER=1 $(PY) -m pytest -m "not browser"
+	GUIDE_TESTS_WITHOUT_BROWSER=1 $(PY) -m pytest -n auto -m "not browser"
 
 bench: setup build
 	$(PY) -m tests.bench

@@ -28,7 +28,7 @@ def recipe(target: str) -> list[list[str]]:
 
 def test_make_test_runs_pytest_on_everything() -> None:
     (command,) = recipe("test")
-    assert command[-2:] == ["-m", "pytest"], command  # no selection: every test
+    assert command[-4:] == ["-m", "pytest", "-n", "auto"], command  # no selection: every test
 
 
 def test_make_test_fast_leaves_out_the_browser_tests_and_forbids_the_browser() -> None:
