@@ -11,11 +11,12 @@ STAMPS   := .stamps
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint format bench clean
+.PHONY: help setup serve build test test-fast lint format bench clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000/ (reloads on edits)"
 	@echo "make test    set up and run every test (lint, unit, site build, Pyodide in Node, Chromium)"
+	@echo "make test-fast  the same without the browser tests (no Chromium is launched)"
 	@echo "make build   the static site in site/, ready for GitHub Pages"
 	@echo "make bench   print start-up and plan timings measured in Chromium"
 
@@ -49,16 +50,22 @@ build: $(STAMPS)/python $(STAMPS)/node
 serve: $(STAMPS)/python $(STAMPS)/node
 	$(PY) -m mkdocs serve --livereload --no-strict
 
-lint: $(STAMPS)/python
+lint: $(STAMPS)/python $(STAMPS)/node
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node_modules/.bin/eslint .
 
 format: $(STAMPS)/python
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# In parallel, one worker a core (pytest-xdist); each worker builds and serves its own site.
 test: setup lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
+
+# Everything but the tests marked `browser`; tests/browser/conftest.py fails any that slips through.
+test-fast: $(STAMPS)/python $(STAMPS)/node lint
+	GUIDE_TESTS_WITHOUT_BROWSER=1 $(PY) -m pytest -n auto -m "not browser"
 
 bench: setup build
 	$(PY) -m tests.bench

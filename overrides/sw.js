@@ -190,9 +190,13 @@ async function page(request, path) {
 
 /** Offline, a page this release does not have gets the site's own "not found" page. */
 async function notFound(cache) {
-  const page = await cache.match(urlOf("404.html"));
-  if (!page) return Response.error();
-  return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
+  const missing = await cache.match(urlOf("404.html"));
+  if (!missing) return Response.error();
+  return new Response(missing.body, {
+    status: 404,
+    statusText: "Not Found",
+    headers: missing.headers,
+  });
 }
 
 async function file(path) {

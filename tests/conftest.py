@@ -28,6 +28,23 @@ def pytest_configure(config: pytest.Config) -> None:
     folder = Path(tempfile.mkdtemp(prefix="guide-engine-data-"))
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     os.environ[DATA_FILE_VARIABLE] = str(write_engine_json(ENGINE_DATA, folder / "engine.json"))
+    if not hasattr(config, "workerinput"):  # not a pytest-xdist worker: the run's only process
+        prepare_shared_engine_bundle()
+
+
+def prepare_shared_engine_bundle() -> None:
+    """Build the engine bundle that every site build reuses, once, before any test runs.
+
+    `make test` runs the tests in parallel workers (pytest-xdist), and each builds its own site;
+    with the bundle already in the build cache, no two of them build it at the same time.
+    """
+    from guide_site.engine_bundle import prepare_engine_bundle
+    from guide_site.engine_data import engine_json
+    from guide_site.plugin import GuidePlugin
+    from tests.support.content import ENGINE_DATA
+
+    cache_dir = dict(GuidePlugin.config_scheme)["cache_dir"].default
+    prepare_engine_bundle(REPO, REPO / cache_dir, engine_json(ENGINE_DATA))
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,10 @@ opened with ``bypass_csp=True`` (see ``axe_context``); the pages themselves are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page
 
 from tests.conftest import REPO
 
@@ -16,24 +17,31 @@ AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_context(browser: Browser, **options: Any) -> BrowserContext:
-    """A browser context in which axe can be injected despite the site's CSP."""
-    return browser.new_context(bypass_csp=True, **options)
+def axe_context(new_context: Callable[..., BrowserContext], **options: Any) -> BrowserContext:
+    """A browser context (from the ``new_context`` fixture) where axe can run despite the CSP."""
+    return new_context(bypass_csp=True, **options)
 
 
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """The WCAG 2.2 A and AA violations axe finds in the page as it is now."""
+def axe_violations(
+    page: Page, rules: list[str] | None = None, within: str = "html"
+) -> list[dict[str, Any]]:
+    """The WCAG 2.2 A and AA violations axe finds in the page as it is now.
+
+    ``rules`` runs only those rules; ``within`` (a CSS selector) checks only that part.
+    """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     result = page.evaluate(
-        """async (tags) => {
+        """async ([only, within]) => {
             // Colours judged mid-fade are neither the start nor the end: let transitions end.
             const ended = Promise.all(document.getAnimations().map((a) => a.finished));
             await Promise.race([ended, new Promise((done) => setTimeout(done, 2000))]);
-            const results = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+            const context = { include: [...document.querySelectorAll(within)] };
+            const results = await axe.run(context, { runOnly: only });
             return results.violations;
         }""",
-        WCAG_TAGS,
+        [only, within],
     )
     return list(result)
 

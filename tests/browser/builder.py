@@ -10,23 +10,17 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
-from tests.browser.questionnaire import QUESTIONS, TYPICAL_ANSWERS, fill_answers
+from tests.browser.questionnaire import QUESTIONS, WORDING, fill_answers
+from tests.browser.wording import TEXT
 from tests.support.server import SUB_PATH, ServedSite
+from tests.support.stand_in_engine import ENDPOINT_PATH
 
-READY = "The plan builder is ready"
+READY = TEXT["status.ready"]
 NO_SCRIPT = "needs JavaScript"  # what the status says until the page's script takes over
 STORAGE_KEY = f"guide-plan-answers:{SUB_PATH}"
 BOOT_TIMEOUT_MS = 60_000
-
-CAUTION_ANSWERS: dict[str, Any] = {
-    **TYPICAL_ANSWERS,
-    "age_group": "65_plus",
-    "skin": "sensitive",
-    "minutes_available": "45",
-}
-CONSULT_FIRST_ANSWERS: dict[str, Any] = {**TYPICAL_ANSWERS, "conditions": ["pregnancy"]}
 
 
 def builder_url(site: ServedSite, fragment: str = "") -> str:
@@ -62,15 +56,24 @@ def get_a_plan(page: Page, site: ServedSite, answers: dict[str, Any]) -> None:
 
 
 def plan_heading(page: Page) -> Locator:
-    return page.get_by_role("heading", name="Your starter plan", exact=True)
+    return page.get_by_role("heading", name=WORDING["title"], exact=True)
 
 
 def error_summary(page: Page) -> Locator:
-    return page.get_by_role("alert").filter(has_text="There is a problem")
+    return page.get_by_role("group", name=TEXT["errors.title"])
 
 
 def alerts_with_text(page: Page) -> Locator:
     return page.get_by_role("alert").filter(has_text=re.compile(r"\S"))
+
+
+def engine_problem(page: Page, heading_key: str) -> Locator:
+    """The box that says the engine failed (``heading_key``: its heading in wording.mjs)."""
+    return page.get_by_role("group", name=TEXT[heading_key])
+
+
+def calendar_button(page: Page) -> Locator:
+    return page.get_by_role("button", name="Add it to your calendar (.ics file)")
 
 
 def focused(page: Page) -> Locator:
@@ -103,3 +106,30 @@ def off_origin(urls: list[str], site: ServedSite) -> list[str]:
         if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
             leaving.append(url)
     return leaving
+
+
+class HeldEngine:
+    """Holds back the stand-in engine's answers (its first, which makes it ready, too)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.waiting: list[Route] = []
+        self.released = False
+        page.route(f"**/{ENDPOINT_PATH}", self._arrived)
+
+    def _arrived(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.waiting.append(route)
+
+    def release(self) -> None:
+        """Let every held answer go, and the later ones through, once one has been asked for."""
+        for _ in range(600):
+            if self.waiting:
+                break
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the route to the handler
+        assert self.waiting, "the worker never asked the engine anything"
+        self.released = True
+        for route in self.waiting:
+            route.continue_()

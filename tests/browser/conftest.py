@@ -1,14 +1,24 @@
-"""Debian's Chromium driven by Python Playwright (Playwright cannot download browsers here)."""
+"""Debian's Chromium driven by Python Playwright (Playwright cannot download browsers here).
+
+Every test here that opens a browser is marked ``browser`` (so `make test-fast` can leave them
+out). Most run the page against the stand-in engine (tests/support/stand_in_engine.py), which
+answers in milliseconds; tests marked ``pyodide`` get the site's real engine in Pyodide, for what
+only Pyodide can show: that it boots, fails cleanly, works offline, and carries a plan end to end.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.support.server import ServedSite
+from tests.support.server import ServedSite, serve
+from tests.support.stand_in_engine import StandInEngine
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without these, Chromium keeps calling Google's hosts, which this network refuses.
@@ -21,22 +31,78 @@ QUIET_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+NO_BROWSER = "GUIDE_TESTS_WITHOUT_BROWSER"
+"""Set by `make test-fast`: launching a browser is then a mistake in the test selection."""
+
+NewContext = Callable[..., BrowserContext]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the browser, wherever it is, so `-m "not browser"` skips it."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+def uses_real_engine(request: pytest.FixtureRequest) -> bool:
+    return request.node.get_closest_marker("pyodide") is not None
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    if os.environ.get(NO_BROWSER):
+        pytest.fail(f"{NO_BROWSER} is set, yet a test asked for the browser: mark it `browser`")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
         yield launched
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def stand_in_engine(built_site: Path) -> StandInEngine:
+    return StandInEngine(built_site)
+
+
 @pytest.fixture
-def page(browser: Browser, served_site: ServedSite) -> Iterator[Page]:
+def served_site(
+    request: pytest.FixtureRequest,
+    built_site: Path,
+    site_port: int,
+    stand_in_engine: StandInEngine,
+) -> Iterator[ServedSite]:
+    """The built site; with the stand-in engine unless the test is marked ``pyodide``."""
+    engine = None if uses_real_engine(request) else stand_in_engine
+    with serve(built_site, port=site_port, engine=engine) as site:
+        yield site
+
+
+@pytest.fixture
+def new_context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[NewContext]:
+    """Open browser contexts for this test; all are closed after it.
+
+    With the stand-in engine, service workers are blocked: the site's worker would keep (and
+    check against the release manifest) files that the stand-in replaces.
+    """
+    opened: list[BrowserContext] = []
+    # en-US: date fields then take month, day, year, as questionnaire.type_date types them.
+    defaults: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}, "locale": "en-US"}
+    if not uses_real_engine(request):
+        defaults["service_workers"] = "block"
+
+    def open_context(**options: Any) -> BrowserContext:
+        context = browser.new_context(**{**defaults, **options})
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: NewContext, served_site: ServedSite) -> Page:
     """A fresh page; every request it makes is recorded for the off-origin checks."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
+    opened = new_context().new_page()
     opened.requests_seen = []  # type: ignore[attr-defined]
     opened.on("request", lambda request: opened.requests_seen.append(request.url))  # type: ignore[attr-defined]
-    yield opened
-    context.close()
+    return opened

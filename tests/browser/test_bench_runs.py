@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Browser
 
 from tests.bench import measure_boots, measure_submits, report
 from tests.support.server import ServedSite
 
 
+@pytest.mark.pyodide
 def test_the_benchmark_measures_and_reports(browser: Browser, served_site: ServedSite) -> None:
     builder, bare = measure_boots(browser, served_site.root_url, runs=1)
     submits = measure_submits(browser, served_site.root_url, submits=2)

@@ -9,8 +9,6 @@ from guide_site.render import page_src_uri
 from tests.support.content import CONTENT
 from tests.support.server import ServedSite
 
-pytestmark = pytest.mark.browser
-
 NAV = CONTENT["site"]["nav"]
 
 # Elements of the page body that stick out past the right edge of the screen.

@@ -15,11 +15,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide_site.release import finish_release
-from tests.browser.questionnaire import TYPICAL_ANSWERS, fill_answers
+from tests.browser.builder import READY
+from tests.browser.questionnaire import TYPICAL_ANSWERS, WORDING, fill_answers
 from tests.publish.crawl import BuiltSite, page_route
 from tests.support.server import SUB_PATH, ServedSite, serve
 
-READY = "The plan builder is ready"
 ENGINE_DIR = SUB_PATH + "assets/pyodide/"
 # Chromium logs CSP violations as console errors too; this also catches any it might not.
 REPORT_CSP_VIOLATIONS = """
@@ -75,13 +75,15 @@ def build_a_plan(page: Page) -> None:
     fill_answers(page, TYPICAL_ANSWERS)
     page.get_by_role("button", name="Build my plan").click()
     result = page.locator("[data-plan-result]")
-    expect(result.get_by_text("Week 1", exact=False).first).to_be_visible(timeout=20_000)
+    heading = result.get_by_role("heading", name=WORDING["weeks_heading"])
+    expect(heading).to_be_visible(timeout=20_000)
 
 
 def plan_pages(site: BuiltSite) -> set[str]:
     return {p for p in site.pages if "data-plan-builder" in (site.dir / p).read_text("utf-8")}
 
 
+@pytest.mark.pyodide
 def test_every_page_and_the_plan_flow_run_with_no_csp_violation_or_console_error(
     page: Page, served_site: ServedSite, site: BuiltSite
 ) -> None:
@@ -116,8 +118,13 @@ def test_every_page_and_the_plan_flow_run_with_no_csp_violation_or_console_error
             assert not anchor or anchor in site.anchors(target), href
     wait_for_the_offline_copy(page)
     assert not problems, "\n".join(problems)
+    # The engine came from the site's own Pyodide folder, and nothing from another host.
+    seen = page.requests_seen  # type: ignore[attr-defined]
+    assert any(url.startswith(served_site.root_url + "assets/pyodide/") for url in seen)
+    assert [url for url in seen if not url.startswith(served_site.root_url)] == []
 
 
+@pytest.mark.pyodide
 def test_article_pages_load_none_of_pyodide(
     page: Page, served_site: ServedSite, site: BuiltSite
 ) -> None:
@@ -133,6 +140,7 @@ def test_article_pages_load_none_of_pyodide(
     assert not [w.url for w in page.workers if "engine-worker" in w.url]
 
 
+@pytest.mark.pyodide
 def test_after_one_visit_the_plan_builder_boots_from_the_copy_and_works_offline(
     page: Page, served_site: ServedSite, site: BuiltSite
 ) -> None:
@@ -167,6 +175,7 @@ def test_after_one_visit_the_plan_builder_boots_from_the_copy_and_works_offline(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.pyodide
 def test_a_new_release_replaces_the_old_copy_and_keeps_the_engine(
     browser: Browser, built_site: Path, tmp_path: Path
 ) -> None:

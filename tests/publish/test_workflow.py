@@ -1,4 +1,5 @@
-"""The GitHub Pages workflow: valid, safe (zizmor), and publishing what `make build` builds."""
+"""The GitHub workflows: valid, safe (zizmor); the tests on every push and pull request, and
+Pages publishing what `make build` builds only after they pass on main."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOWS = REPO / ".github" / "workflows"
 PAGES = WORKFLOWS / "pages.yml"
+TESTS = WORKFLOWS / "tests.yml"
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
 
@@ -23,16 +25,25 @@ def all_workflows() -> list[Path]:
     return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 
 
-@pytest.fixture(scope="module")
-def workflow() -> dict[str, Any]:
-    loaded = yaml.safe_load(PAGES.read_text(encoding="utf-8"))
+def load(path: Path) -> dict[str, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     # YAML 1.1 reads the key `on` as True.
     loaded["on"] = loaded.pop(True, loaded.get("on"))
-    return loaded
+    return dict(loaded)
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict[str, Any]:
+    return load(PAGES)
+
+
+@pytest.fixture(scope="module")
+def tests_workflow() -> dict[str, Any]:
+    return load(TESTS)
 
 
 def steps(workflow: dict[str, Any], job: str) -> list[dict[str, Any]]:
-    return workflow["jobs"][job]["steps"]
+    return list(workflow["jobs"][job].get("steps", []))  # a called workflow has none here
 
 
 def step_using(workflow: dict[str, Any], action: str) -> dict[str, Any]:
@@ -58,7 +69,7 @@ def test_matches_githubs_workflow_schema(path: Path) -> None:
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_higher() -> None:
-    assert PAGES in all_workflows()
+    assert {PAGES, TESTS} <= set(all_workflows())
     result = subprocess.run(
         [BIN / "zizmor", "--offline", "--format", "json", *all_workflows()],
         capture_output=True,
@@ -75,12 +86,37 @@ def test_zizmor_finds_nothing_of_medium_severity_or_higher() -> None:
     assert not serious, serious
 
 
-def test_every_action_is_pinned_to_a_full_commit(workflow: dict[str, Any]) -> None:
+@pytest.mark.parametrize("path", all_workflows(), ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_commit(path: Path) -> None:
+    loaded = load(path)
     uses = [
-        step["uses"] for job in workflow["jobs"] for step in steps(workflow, job) if "uses" in step
+        step["uses"]
+        for job in loaded["jobs"].values()
+        for step in job.get("steps", [])
+        if "uses" in step
     ]
     assert uses
     assert all(PINNED.match(use) for use in uses), uses
+
+
+def test_every_push_and_pull_request_runs_make_test(tests_workflow: dict[str, Any]) -> None:
+    triggers = tests_workflow["on"]
+    # Every branch but main here; main's pushes run this same workflow from pages.yml.
+    assert triggers["push"] == {"branches-ignore": ["main"]}
+    assert "pull_request" in triggers and "workflow_call" in triggers
+    (job,) = tests_workflow["jobs"].values()
+    assert [step["run"].strip() for step in job["steps"] if "run" in step] == ["make test"]
+    assert job["permissions"] == {"contents": "read"}
+    assert tests_workflow["permissions"] == {}
+    # Debian, so that the Makefile installs Debian's Chromium as on the development machines.
+    assert "bookworm" in job["container"]
+
+
+def test_pages_deploys_only_after_the_tests_pass_on_main(workflow: dict[str, Any]) -> None:
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["jobs"]["test"]["uses"] == "./.github/workflows/tests.yml"
+    assert workflow["jobs"]["build"]["needs"] == "test"
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
 
 
 def test_a_push_to_main_builds_with_make_build_and_deploys(workflow: dict[str, Any]) -> None:
@@ -105,6 +141,7 @@ def test_the_public_address_comes_from_pages(workflow: dict[str, Any]) -> None:
 
 def test_permissions_are_the_least_each_job_needs(workflow: dict[str, Any]) -> None:
     assert workflow["permissions"] == {}
+    assert workflow["jobs"]["test"]["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"

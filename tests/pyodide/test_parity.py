@@ -137,16 +137,16 @@ def test_every_request_gives_the_same_bytes_in_both(pyodide_run: dict[str, Any])
 
 def test_the_sample_covers_every_outcome(pyodide_run: dict[str, Any]) -> None:
     responses = [json.loads(raw) for raw in pyodide_run["responses"][1 : -len(diary_requests())]]
-    levels = {r["plan"]["safety"]["level"] for r in responses if r["ok"]}
+    levels = {r["result"]["plan"]["safety"]["level"] for r in responses if r["ok"]}
     assert levels == {"ok", "caution", "consult_first"}
-    assert any(r["ok"] and r["ics"] for r in responses), "some plan has a calendar"
+    assert any(r["ok"] and r["result"]["ics"] for r in responses), "some plan has a calendar"
     assert responses[-1]["ok"] is False and set(responses[-1]["errors"]) >= set(invalid_answers())
 
 
 def test_the_diary_sample_covers_its_outcomes(pyodide_run: dict[str, Any]) -> None:
     diaries = [json.loads(raw) for raw in pyodide_run["responses"][-len(diary_requests()) :]]
-    reports = [response["report"] for response in diaries if response["ok"]]
+    reports = [response["result"]["report"] for response in diaries if response["ok"]]
     assert {r["comparison"]["status"] for r in reports} >= {"compared", "not_a_test"}
     assert any(r["stop"] for r in reports) and any(r["adapted"] is None for r in reports)
-    assert any(response["preview"] for response in diaries if response["ok"])
+    assert any(response["result"]["preview"] for response in diaries if response["ok"])
     assert sum(not response["ok"] for response in diaries) == 2

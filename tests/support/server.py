@@ -1,15 +1,21 @@
-"""Serve a built site under a GitHub Pages-like project sub-path, and log every request."""
+"""Serve a built site under a GitHub Pages-like project sub-path, and log every request.
+
+With an ``engine`` (see stand_in_engine.py), the server also plays the tests' stand-in engine:
+it serves the stand-in worker in place of the real one and answers its POSTs with ``engine``.
+"""
 
 from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tests.support.stand_in_engine import ENDPOINT_PATH, STAND_IN_WORKER, WORKER_PATH
 
 SUB_PATH = "/acupressure-guide/"
 
@@ -20,6 +26,8 @@ class ServedSite:
     requests: list[str] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     """Path suffixes answered with 404, to test what happens when a file cannot load."""
+    engine: Callable[[str], str] | None = None
+    """The stand-in engine (JSON text in and out), or None for the site's real Pyodide worker."""
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -37,6 +45,8 @@ class _Handler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def translate_path(self, path: str) -> str:
+        if self.site.engine is not None and path.split("?")[0] == SUB_PATH + WORKER_PATH:
+            return str(STAND_IN_WORKER)
         if not path.startswith(SUB_PATH):
             return str(Path(self.directory) / "__outside_sub_path__")
         return super().translate_path("/" + path[len(SUB_PATH) :])
@@ -47,6 +57,20 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(404, "blocked by the test")
             return
         super().do_GET()
+
+    def do_POST(self) -> None:
+        self.site.requests.append(self.path)
+        if self.site.engine is None or self.path != SUB_PATH + ENDPOINT_PATH:
+            self.send_error(404, "only the stand-in engine takes POSTs")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        reply = self.site.engine(self.rfile.read(length).decode("utf-8")).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(reply)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(reply)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -64,9 +88,11 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(site_dir: Path, port: int = 0) -> Iterator[ServedSite]:
+def serve(
+    site_dir: Path, port: int = 0, engine: Callable[[str], str] | None = None
+) -> Iterator[ServedSite]:
     """Serve ``site_dir`` at http://127.0.0.1:<port>/acupressure-guide/ for the block."""
-    site = ServedSite(root_url="")
+    site = ServedSite(root_url="", engine=engine)
     handler = partial(_Handler, directory=str(site_dir), site=site)
     server = _Server(("127.0.0.1", port), handler)
     site.root_url = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"

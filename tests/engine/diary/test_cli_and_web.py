@@ -116,14 +116,20 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path, files) -> Non
 
 
 def ask(request: Any) -> dict[str, Any]:
+    """The reply ({ok, result, errors, error}, as guide_engine/web.py says)."""
     return json.loads(respond(json.dumps(request), data=ENGINE_DATA))
+
+
+def result_of(request: Any) -> dict[str, Any]:
+    reply = ask(request)
+    assert reply["ok"] is True and reply["errors"] == {} and reply["error"] is None, reply
+    return dict(reply["result"])
 
 
 def test_the_diary_action_gives_the_report_in_every_form() -> None:
     answers = {k: str(v) if isinstance(v, int) else v for k, v in fair_test_answers().items()}
-    response = ask({"action": "diary", "answers": answers, "entries": nights()})
+    response = result_of({"action": "diary", "answers": answers, "entries": nights()})
     expected = report(fair_test_answers(), nights())
-    assert response["ok"] is True
     assert response["report"] == json.loads(json.dumps(expected))
     assert response["html"] == render_diary(expected, "html", data=ENGINE_DATA)
     assert response["text"] == render_diary(expected, "text", data=ENGINE_DATA)
@@ -134,8 +140,8 @@ def test_the_diary_action_gives_the_report_in_every_form() -> None:
 
 def test_the_diary_action_imports_csv_with_a_preview() -> None:
     text = export_csv(check_entries(nights(), DIARY), DIARY)
-    response = ask({"action": "diary", "answers": fair_test_answers(), "csv": text})
-    assert response["ok"] is True and response["preview"]["nights"] == len(nights())
+    response = result_of({"action": "diary", "answers": fair_test_answers(), "csv": text})
+    assert response["preview"]["nights"] == len(nights())
     assert response["entries"] == check_entries(nights(), DIARY)
 
 
@@ -148,10 +154,12 @@ def test_the_diary_action_reports_problems_by_field() -> None:
     )
     assert bad_entry == {
         "ok": False,
+        "result": None,
         "errors": {
             "entries/0/night": FIELDS["night"]["errors"]["invalid"],
             "entries/0/mat_used": DIARY["entry_errors"]["empty"],
         },
+        "error": None,
     }
     bad_csv = ask({"action": "diary", "answers": fair_test_answers(), "csv": "night\r\nsoon\r\n"})
     assert bad_csv["ok"] is False

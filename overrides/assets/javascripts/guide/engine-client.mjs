@@ -1,9 +1,15 @@
-// The page's side of the engine worker: one worker per page load, whatever Material's instant
-// navigation does, with requests matched to responses by id and queued until the engine is ready.
+// The page's side of the engine worker (engine-protocol.mjs is the worker's; the requests and
+// the one shape of every reply are in guide_engine/web.py): one worker per page load, whatever
+// Material's instant navigation does, with replies matched to requests by id, and requests
+// queued until the engine is ready.
 //
 // States: "loading" -> "ready", or "failed" (could not start, crashed, or stopped answering).
 // A failed engine rejects what it owed and every later request; `engineClient({restart: true})`
-// replaces it with a fresh worker.
+// replaces it with a fresh worker. Once ready, the document gets a "guide:engine-ready" event
+// (detail: the ping's result), for page code that waits for the engine without using it.
+import { STARTED } from "./engine-protocol.mjs";
+
+export const ENGINE_READY_EVENT = "guide:engine-ready";
 
 const workerURL = new URL("./engine-worker.mjs", import.meta.url);
 
@@ -37,19 +43,22 @@ export class EngineClient extends EventTarget {
     };
   }
 
-  #receive(data) {
+  #receive({ id, reply }) {
     if (this.state === "failed") return;
-    if (data.type === "ready") {
-      this.#setState("ready", { engine: data.engine });
-      for (const [id, pending] of this.#pending) this.#startTimer(id, pending);
-    } else if (data.type === "failed") {
-      this.#fail(data.message);
-    } else if (data.type === "response") {
-      const pending = this.#pending.get(data.id);
-      this.#pending.delete(data.id);
-      clearTimeout(pending?.timer);
-      pending?.resolve(data.response);
+    if (id === STARTED) {
+      if (!reply.ok) {
+        this.#fail(reply.error);
+        return;
+      }
+      this.#setState("ready", { engine: reply.result });
+      for (const [pendingId, pending] of this.#pending) this.#startTimer(pendingId, pending);
+      document.dispatchEvent(new CustomEvent(ENGINE_READY_EVENT, { detail: reply.result }));
+      return;
     }
+    const pending = this.#pending.get(id);
+    this.#pending.delete(id);
+    clearTimeout(pending?.timer);
+    pending?.resolve(reply);
   }
 
   #startTimer(id, pending) {
@@ -76,7 +85,7 @@ export class EngineClient extends EventTarget {
     this.dispatchEvent(new CustomEvent("state", { detail: { state, ...detail } }));
   }
 
-  /** Send a request; resolves with the engine's JSON response once the engine has booted. */
+  /** Send a request; resolves with the engine's reply ({ok, result, errors, error}). */
   request(request) {
     if (this.state === "failed") return Promise.reject(new Error(this.detail?.message));
     const id = this.#nextId++;

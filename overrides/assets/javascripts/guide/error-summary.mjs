@@ -1,19 +1,28 @@
 // GOV.UK's error pattern for the engine's validation messages: a summary at the top of the page
-// ("There is a problem") that takes focus and links to each field, the same message next to the
-// field with a hidden "Error:" prefix, and "Error: " at the start of the page title. It only adds
-// and removes messages: nothing the person entered is ever changed.
+// ("There is a problem") that links to each field (the caller gives it focus), the same message
+// next to the field with a hidden "Error:" prefix, and "Error: " at the start of the page title.
+// It only adds and removes messages: nothing the person entered is ever changed. Its words come
+// from `text` (wording.mjs).
 import { firstControl } from "./form-answers.mjs";
 
-const TITLE_PREFIX = "Error: ";
-
 /**
- * Show `errors` ({question id: message}) for `form`. The summary is built from the <template>
- * given (its wording lives in the page) and placed first in `main`, above the page heading.
+ * Show `errors` ({question id: message}) for `form`, with the summary placed first in `main`,
+ * above the page heading. Returns the summary.
  */
-export function showErrors({ form, errors, template, main }) {
-  clearErrors({ form, main });
-  const summary = template.content.firstElementChild.cloneNode(true);
-  const list = summary.querySelector("[data-error-list]");
+export function showErrors({ form, errors, main, text }) {
+  clearErrors({ form, main, text });
+  const summary = document.createElement("div");
+  summary.className = "guide-error-summary";
+  summary.dataset.errorSummary = "";
+  summary.tabIndex = -1;
+  summary.setAttribute("role", "group"); // named by its title, so it is read as one piece
+  summary.setAttribute("aria-labelledby", "error-summary-title");
+  const title = summary.appendChild(document.createElement("h2"));
+  title.className = "guide-error-summary__title";
+  title.id = "error-summary-title";
+  title.textContent = text("errors.title");
+  const list = summary.appendChild(document.createElement("ul"));
+  list.className = "guide-error-summary__list";
   for (const [id, message] of inFormOrder(form, errors)) {
     const question = form.querySelector(`[data-question="${CSS.escape(id)}"]`);
     const item = list.appendChild(document.createElement("li"));
@@ -29,19 +38,19 @@ export function showErrors({ form, errors, template, main }) {
         event.stopPropagation();
         focusQuestion(question, control);
       });
-      markQuestion(question, message);
+      markQuestion(question, message, text("errors.prefix"));
     } else {
       item.textContent = message; // an answer to a question this form no longer asks
     }
   }
   main.prepend(summary);
-  if (!document.title.startsWith(TITLE_PREFIX)) document.title = TITLE_PREFIX + document.title;
-  summary.focus();
+  const titlePrefix = `${text("errors.prefix")} `;
+  if (!document.title.startsWith(titlePrefix)) document.title = titlePrefix + document.title;
   return summary;
 }
 
 /** Remove every error message and the title prefix. */
-export function clearErrors({ form, main }) {
+export function clearErrors({ form, main, text }) {
   main.querySelectorAll("[data-error-summary]").forEach((summary) => summary.remove());
   for (const question of form.querySelectorAll("[data-question].plan-question--error")) {
     question.classList.remove("plan-question--error");
@@ -50,8 +59,9 @@ export function clearErrors({ form, main }) {
     setDescribedBy(described, idsOf(described).filter((id) => id !== message?.id));
     message?.remove();
   }
-  if (document.title.startsWith(TITLE_PREFIX)) {
-    document.title = document.title.slice(TITLE_PREFIX.length);
+  const titlePrefix = `${text("errors.prefix")} `;
+  if (document.title.startsWith(titlePrefix)) {
+    document.title = document.title.slice(titlePrefix.length);
   }
 }
 
@@ -62,7 +72,7 @@ function inFormOrder(form, errors) {
   return Object.entries(errors).sort(([a], [b]) => position(a) - position(b));
 }
 
-function markQuestion(question, text) {
+function markQuestion(question, text, prefixText) {
   const id = `error-${question.dataset.question}`;
   const message = document.createElement("p");
   message.className = "plan-question__error";
@@ -70,7 +80,7 @@ function markQuestion(question, text) {
   message.dataset.errorMessage = "";
   const prefix = message.appendChild(document.createElement("span"));
   prefix.className = "guide-visually-hidden";
-  prefix.textContent = "Error:";
+  prefix.textContent = prefixText;
   message.append(" ", text);
   // After the hint if there is one, as GOV.UK places it; else right after the question's label.
   const anchor =

@@ -2,6 +2,8 @@
 // questionnaire: each question is an element with data-question (its id) and data-kind, and
 // each control's name is the question id.
 
+const UNREADABLE = "unreadable";
+
 /** Every question element of the form, in order. */
 export function questionElements(form) {
   return [...form.querySelectorAll("[data-question]")];
@@ -20,7 +22,10 @@ export function readAnswers(form) {
       if (chosen) answers[id] = chosen.value;
     } else {
       const input = question.querySelector("input");
-      if (input && input.value.trim() !== "") answers[id] = input.value.trim();
+      // A date field holding something that is not a whole date has the value "": the engine
+      // is sent a value it rejects, so the person gets the question's own message, not silence.
+      if (input?.validity.badInput) answers[id] = UNREADABLE;
+      else if (input && input.value.trim() !== "") answers[id] = input.value.trim();
     }
   }
   return answers;
@@ -53,6 +58,27 @@ function putAnswer(question, value) {
   const input = question.querySelector("input");
   input.value = typeof value === "string" ? value : "";
   return value === undefined || typeof value === "string";
+}
+
+/**
+ * Date fields start at today, in the person's own time zone (set again on focus, for a page
+ * left open past midnight). Their picker then offers no evening that has gone.
+ */
+export function limitDates(form, signal) {
+  const setMin = (input) => {
+    // Only when the day has changed: setting it again would clear a half-typed date.
+    const today = localDate(new Date());
+    if (input.min !== today) input.min = today;
+  };
+  for (const input of form.querySelectorAll('input[type="date"]')) {
+    setMin(input);
+    input.addEventListener("focus", () => setMin(input), { signal });
+  }
+}
+
+function localDate(day) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 /** The control an error message links to: the text box, or a group's first option. */

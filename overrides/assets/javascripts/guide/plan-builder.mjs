@@ -1,22 +1,38 @@
 // The plan builder page: the server-rendered form, the engine in its worker, and the plan.
-// Each job lives in its own module; this one only connects them to the page.
+// Each job lives in its own module; this one holds the page's one state and renders it.
 //
-// The page's wording (status messages, notices, the error summary, the engine alert) is in the
-// page itself, in data-text-* attributes and <template>s, written with the rest of plan.md.j2.
+// The state (see INITIAL_STATE) is the only record of what the page shows: every change goes
+// through `update`, and `render` makes the page match it. The words the script shows come from
+// wording.mjs; the form's own words are in the page (plan.md.j2).
 import { answersStore } from "./answers-store.mjs";
 import { engineClient } from "./engine-client.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
 import { untickConflicts } from "./exclusive-options.mjs";
 import {
+  limitDates,
   questionElements,
   questionnaireVersion,
   readAnswers,
   writeAnswers,
 } from "./form-answers.mjs";
-import { showPlan, wirePlanActions } from "./plan-view.mjs";
+import { PlanView } from "./plan-view.mjs";
 import { forgetSharedAnswers, hasSharedAnswers, shareLink, sharedAnswers } from "./share-link.mjs";
+import { wording } from "./wording.mjs";
 
 const SLOW_START_MS = 10_000;
+
+const INITIAL_STATE = Object.freeze({
+  engine: "loading", // the engine client's state: "loading", "ready" or "failed"
+  slowStart: false, // still loading after SLOW_START_MS
+  problem: null, // why the engine failed: {crashed, detail}
+  view: "form", // "form" or "plan"
+  waiting: false, // a plan was asked for and is not on screen yet
+  answers: {}, // the answers last sent to the engine (or restored)
+  result: null, // the last plan: the engine's reply's result
+  errors: null, // the engine's messages for the last answers sent, by question id
+  notice: null, // a notice about the answers: {key, items}
+  focus: null, // what takes focus once this state is shown (then forgotten)
+});
 
 let stopPrevious = () => {};
 
@@ -32,6 +48,7 @@ class PlanBuilder {
   constructor(root, signal) {
     this.root = root;
     this.signal = signal;
+    this.text = wording(root.dataset.i18n);
     this.form = root.querySelector("[data-plan-form]");
     this.status = root.querySelector("[data-engine-status]");
     this.alert = root.querySelector("[data-engine-problem]");
@@ -40,22 +57,22 @@ class PlanBuilder {
     // The error summary goes first in the page's main content, above the page heading.
     this.main = root.closest("article") ?? document.querySelector("main") ?? root;
     this.store = answersStore(questionnaireVersion(this.form));
-    this.latestRequest = 0;
-    this.waitingForPlan = false; // a plan was asked for and is not on screen yet
-    this.restarted = false; // the person restarted a failed engine
-    this.slowStart = false;
+    this.planView = new PlanView(this.result, this.text, signal);
+    this.state = INITIAL_STATE;
+    this.latestRequest = 0; // numbers plan requests, so only the latest one is shown
+    this.asking = false; // a plan request is with the engine
   }
 
   start() {
-    this.watch(engineClient());
+    limitDates(this.form, this.signal);
     this.showStorageKind();
     this.wireForm();
-    wirePlanActions(this.result, this.signal);
-    const change = this.result.querySelector("[data-change-answers]");
-    this.on(change, "click", () => this.changeAnswers());
-    const remove = this.root.querySelector("[data-delete-answers]");
-    this.on(remove, "click", () => this.deleteAnswers());
+    this.on(this.result.querySelector("[data-change-answers]"), "click", () =>
+      this.update({ view: "form", focus: "form" }),
+    );
+    this.on(this.root.querySelector("[data-delete-answers]"), "click", () => this.deleteAnswers());
     this.on(window, "hashchange", () => hasSharedAnswers() && this.openSharedLink());
+    this.watch(engineClient());
     if (hasSharedAnswers()) this.openSharedLink();
     else this.restoreSaved();
   }
@@ -64,137 +81,155 @@ class PlanBuilder {
     target.addEventListener(type, handler, { signal: this.signal });
   }
 
+  // --- the state --------------------------------------------------------------------------
+
+  update(changes) {
+    if (this.signal.aborted || !this.root.isConnected) return;
+    const previous = this.state;
+    this.state = Object.freeze({ ...previous, ...changes });
+    this.render(previous, this.state);
+    if (this.state.view !== previous.view || changes.answers) {
+      this.store.save(this.state.answers, this.state.view);
+    }
+    if (this.state.focus) this.state = Object.freeze({ ...this.state, focus: null });
+  }
+
+  render(previous, state) {
+    // A live region re-announces text set again, even unchanged: set it only when it changes.
+    const status = this.text(`status.${statusOf(state)}`);
+    if (this.status.textContent !== status) this.status.textContent = status;
+    this.status.dataset.state = state.engine; // for styles and the benchmark, never read here
+    if (state.problem !== previous.problem) this.renderProblem(state.problem);
+    if (state.errors !== previous.errors) {
+      if (state.errors) showErrors(this.errorsTarget(state.errors));
+      else clearErrors(this.errorsTarget());
+    }
+    if (state.result !== previous.result && state.result) {
+      this.planView.show(state.result, shareLink(state.answers));
+    }
+    this.form.hidden = state.view !== "form";
+    this.result.hidden = state.view !== "plan";
+    if (state.notice !== previous.notice) this.renderNotice(state.notice);
+    if (state.focus) this.focus(state.focus);
+  }
+
+  errorsTarget(errors = {}) {
+    return { form: this.form, errors, main: this.main, text: this.text };
+  }
+
+  focus(target) {
+    const element = {
+      plan: () => this.planView.heading(),
+      form: () => this.root.querySelector("[data-form-heading]"),
+      errors: () => this.main.querySelector("[data-error-summary]"),
+      problem: () => this.alert.querySelector("[data-problem]"),
+      status: () => this.status,
+    }[target]();
+    element?.focus();
+  }
+
+  renderProblem(problem) {
+    if (!problem) {
+      this.alert.replaceChildren();
+      return;
+    }
+    const template = this.root.querySelector('template[data-template="engine-problem"]');
+    const box = template.content.firstElementChild.cloneNode(true);
+    box.querySelector("[data-problem-heading]").textContent = this.text(
+      problem.crashed ? "problem.crashed" : "problem.notStarted",
+    );
+    box.querySelector("[data-problem-detail]").textContent = problem.detail ?? "";
+    this.on(box.querySelector("[data-restart]"), "click", () => this.restartEngine());
+    this.alert.replaceChildren(box);
+  }
+
+  renderNotice(notice) {
+    if (!notice) {
+      this.notice.replaceChildren();
+      return;
+    }
+    const paragraph = document.createElement("p");
+    paragraph.textContent = this.text(`notice.${notice.key}`);
+    const parts = [paragraph];
+    if (notice.items.length) {
+      const list = document.createElement("ul");
+      for (const item of notice.items) list.appendChild(document.createElement("li")).textContent = item;
+      parts.push(list);
+    }
+    this.notice.replaceChildren(...parts);
+  }
+
+  showNotice(key, items = []) {
+    this.update({ notice: { key, items } });
+  }
+
   // --- the engine --------------------------------------------------------------------------
 
   watch(engine) {
     this.engine = engine;
     this.on(engine, "state", () => this.engineChanged());
     clearTimeout(this.slowTimer);
-    this.slowStart = false;
     if (engine.state === "loading") {
-      this.slowTimer = setTimeout(() => {
-        this.slowStart = true;
-        if (!this.signal.aborted) this.showStatus();
-      }, SLOW_START_MS);
+      this.slowTimer = setTimeout(() => this.update({ slowStart: true }), SLOW_START_MS);
     }
     this.engineChanged();
   }
 
   engineChanged() {
-    if (!this.root.isConnected) return;
-    this.showStatus();
-    if (this.engine.state === "failed") {
-      const { wasReady, message } = this.engine.detail;
-      this.showProblem({ crashed: wasReady, detail: message });
-    } else {
-      this.alert.replaceChildren();
-    }
-    // A plan asked for when the engine failed is asked again once a restarted engine is ready.
-    if (this.engine.state === "ready" && this.waitingForPlan && this.restarted) {
-      this.restarted = false;
-      this.buildPlan();
-    }
-  }
-
-  showStatus() {
-    const { state } = this.engine;
-    let key = state;
-    if (state === "loading" && this.waitingForPlan) key = "waiting";
-    else if (state === "loading" && this.slowStart) key = "slow";
-    this.status.textContent = this.status.dataset[`text${key[0].toUpperCase()}${key.slice(1)}`];
-    this.status.dataset.state = state;
-  }
-
-  showProblem({ crashed, detail }) {
-    const template = this.root.querySelector('template[data-template="engine-problem"]');
-    const problem = template.content.firstElementChild.cloneNode(true);
-    const heading = problem.querySelector("[data-problem-heading]");
-    heading.textContent = crashed ? heading.dataset.textCrashed : heading.dataset.textNotStarted;
-    problem.querySelector("[data-problem-detail]").textContent = detail ?? "";
-    this.on(problem.querySelector("[data-restart]"), "click", () => this.restartEngine());
-    this.alert.replaceChildren(problem);
+    const { state, detail } = this.engine;
+    const problem =
+      state === "failed" ? { crashed: detail.wasReady, detail: detail.message } : null;
+    this.update({ engine: state, problem, slowStart: state === "loading" && this.state.slowStart });
+    // A plan asked for while the engine was down is asked again once a new one is ready.
+    if (state === "ready" && this.state.waiting && !this.asking) this.buildPlan();
   }
 
   restartEngine() {
-    this.restarted = true;
-    this.alert.replaceChildren();
+    this.update({ problem: null, slowStart: false, focus: "status" }); // the button is gone
     this.watch(engineClient({ restart: true }));
-    this.status.focus(); // the button is gone: the status says what happens next
   }
 
   // --- the form ----------------------------------------------------------------------------
 
   wireForm() {
+    const save = () => this.store.save(readAnswers(this.form), this.state.view);
     this.on(this.form, "change", (event) => {
       untickConflicts(event.target);
-      this.save();
+      save();
     });
-    this.on(this.form, "input", () => this.save());
+    this.on(this.form, "input", save);
     this.on(this.form, "submit", (event) => {
       event.preventDefault();
-      this.notice.replaceChildren(); // earlier notices are about answers now being sent
+      this.update({ notice: null }); // earlier notices are about answers now being sent
       this.buildPlan();
     });
   }
 
-  save(view = "form") {
-    this.store.save(readAnswers(this.form), view);
-  }
-
   async buildPlan() {
     const answers = readAnswers(this.form);
-    this.store.save(answers, "form");
     const number = ++this.latestRequest;
-    this.waitingForPlan = true;
-    this.showStatus();
+    this.update({ answers, waiting: true });
     if (this.engine.state === "failed") {
-      this.alert.querySelector("[data-problem]")?.focus();
+      this.update({ focus: "problem" });
       return;
     }
-    let response;
+    let reply;
+    this.asking = true;
     try {
-      response = await this.engine.request({ action: "plan", answers });
+      reply = await this.engine.request({ action: "plan", answers });
     } catch {
-      return; // the engine failed: its alert says so, and a restart asks again
+      return; // the engine failed: its alert says so, and a new engine is asked again
+    } finally {
+      if (number === this.latestRequest) this.asking = false;
     }
-    if (number !== this.latestRequest || !this.root.isConnected) return; // superseded
-    this.waitingForPlan = false;
-    this.showStatus();
-    if (response.ok) {
-      this.showPlanView(response, answers);
-    } else if (response.errors) {
-      this.showFormView();
-      const template = this.template("error-summary");
-      showErrors({ form: this.form, errors: response.errors, template, main: this.main });
+    if (number !== this.latestRequest) return; // superseded by a later request, or deleted
+    if (reply.ok) {
+      this.update({ waiting: false, result: reply.result, errors: null, view: "plan", focus: "plan" });
+    } else if (Object.keys(reply.errors).length) {
+      this.update({ waiting: false, errors: reply.errors, view: "form", focus: "errors" });
     } else {
-      this.showProblem({ crashed: true, detail: response.error });
+      this.update({ waiting: false, problem: { crashed: true, detail: reply.error } });
     }
-  }
-
-  showPlanView(response, answers) {
-    clearErrors({ form: this.form, main: this.main });
-    const heading = showPlan(this.result, response, shareLink(answers));
-    this.form.hidden = true;
-    this.result.hidden = false;
-    this.root.dataset.view = "plan";
-    this.store.save(answers, "plan");
-    heading.focus();
-  }
-
-  showFormView() {
-    this.result.hidden = true;
-    this.form.hidden = false;
-    this.root.dataset.view = "form";
-  }
-
-  changeAnswers() {
-    this.showFormView();
-    this.save("form");
-    this.root.querySelector("[data-form-heading]").focus();
-  }
-
-  template(name) {
-    return this.root.querySelector(`template[data-template="${name}"]`);
   }
 
   // --- saved answers and share links -------------------------------------------------------
@@ -207,32 +242,34 @@ class PlanBuilder {
 
   restoreSaved() {
     // Anything answered before this script ran (a slow phone) wins over older saved answers.
-    if (Object.values(readAnswers(this.form)).some(isAnswered)) {
-      this.save();
+    const typed = readAnswers(this.form);
+    if (Object.values(typed).some(isAnswered)) {
+      this.update({ answers: typed });
       return;
     }
     const saved = this.store.load();
-    if (saved.state === "unreadable") this.showNotice("textUnreadable");
+    if (saved.state === "unreadable") this.showNotice("unreadable");
     if (saved.state !== "current" && saved.state !== "stale") return;
     const notRestored = writeAnswers(this.form, saved.answers);
     if (saved.state === "stale") this.checkStaleAnswers(saved, notRestored);
     else if (saved.view === "plan") this.buildPlan();
+    else this.update({ answers: readAnswers(this.form) });
   }
 
   /**
-   * Answers saved under an older questionnaire: the engine says which no longer validate, and
-   * those are removed (with a notice naming their questions) rather than trusted or crashed on.
+   * Answers saved under an older questionnaire: the engine's `validate` says which no longer
+   * fit, and those are removed (with a notice naming their questions) rather than trusted.
    */
   async checkStaleAnswers(saved, notRestored) {
     const restored = readAnswers(this.form);
-    let response;
+    let reply;
     try {
-      response = await this.engine.request({ action: "plan", answers: restored });
+      reply = await this.engine.request({ action: "validate", answers: restored });
     } catch {
       return; // no engine: the answers stay, and the engine checks them when it can
     }
-    if (!this.root.isConnected) return;
-    const rejected = Object.keys(response.errors ?? {}).filter((id) => isAnswered(restored[id]));
+    if (this.signal.aborted) return;
+    const rejected = Object.keys(reply.errors).filter((id) => isAnswered(restored[id]));
     const current = readAnswers(this.form);
     const kept = { ...current };
     for (const id of rejected) {
@@ -240,13 +277,10 @@ class PlanBuilder {
       if (JSON.stringify(current[id]) === JSON.stringify(restored[id])) delete kept[id];
     }
     writeAnswers(this.form, kept);
-    this.save();
+    this.update({ answers: readAnswers(this.form) });
     const dropped = [...new Set([...notRestored, ...rejected])];
-    if (dropped.length) {
-      this.showNotice("textStale", this.questionLabels(dropped));
-    } else if (saved.view === "plan") {
-      this.buildPlan();
-    }
+    if (dropped.length) this.showNotice("stale", this.questionLabels(dropped));
+    else if (saved.view === "plan") this.buildPlan();
   }
 
   questionLabels(ids) {
@@ -258,7 +292,7 @@ class PlanBuilder {
       if (label) labels.push(label.textContent.trim());
       else unknown = true;
     }
-    if (unknown) labels.push(this.notice.dataset.textRemovedQuestion);
+    if (unknown) labels.push(this.text("notice.removedQuestion"));
     return labels;
   }
 
@@ -266,38 +300,36 @@ class PlanBuilder {
     const answers = sharedAnswers();
     forgetSharedAnswers(); // out of the address bar: a reload must not undo later changes
     if (answers === null) {
-      this.showNotice("textBadLink");
+      this.showNotice("badLink");
       this.restoreSaved();
       return;
     }
-    clearErrors({ form: this.form, main: this.main });
     writeAnswers(this.form, answers);
-    this.save();
+    this.update({ errors: null });
     this.buildPlan();
   }
 
   deleteAnswers() {
-    this.store.clear();
     this.latestRequest++; // a plan still on its way is not shown
-    this.waitingForPlan = false;
+    this.asking = false;
     writeAnswers(this.form, {});
-    clearErrors({ form: this.form, main: this.main });
-    this.showFormView();
-    this.showStatus();
-    this.showNotice("textDeleted");
+    this.update({
+      answers: {},
+      waiting: false,
+      result: null,
+      errors: null,
+      view: "form",
+      notice: { key: "deleted", items: [] },
+    });
+    this.store.clear();
   }
+}
 
-  showNotice(key, items = []) {
-    const paragraph = document.createElement("p");
-    paragraph.textContent = this.notice.dataset[key];
-    const parts = [paragraph];
-    if (items.length) {
-      const list = document.createElement("ul");
-      for (const item of items) list.appendChild(document.createElement("li")).textContent = item;
-      parts.push(list);
-    }
-    this.notice.replaceChildren(...parts);
-  }
+/** Which status message the state calls for. */
+function statusOf(state) {
+  if (state.engine !== "loading") return state.engine;
+  if (state.waiting) return "waiting";
+  return state.slowStart ? "slow" : "loading";
 }
 
 function isAnswered(answer) {

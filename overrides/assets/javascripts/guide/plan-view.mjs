@@ -1,54 +1,68 @@
 // Shows the engine's plan and the ways to keep it: print, a calendar file, a link.
 // The plan's HTML comes from the engine, which escapes every piece of text it puts in it.
 
-let calendarURL = null;
+export class PlanView {
+  #calendarURL = null;
 
-/**
- * Fill the result area (server-rendered, with the wording of its buttons) with a plan response
- * ({html, ics}) and the share link; returns the plan's heading, ready to take focus.
- */
-export function showPlan(result, response, link) {
-  const body = result.querySelector("[data-plan-body]");
-  body.innerHTML = response.html;
-  labelTableCells(body);
-
-  const calendar = result.querySelector("[data-calendar]");
-  const download = result.querySelector("[data-calendar-link]");
-  if (calendarURL) URL.revokeObjectURL(calendarURL);
-  calendarURL = response.ics
-    ? URL.createObjectURL(new Blob([response.ics], { type: "text/calendar;charset=utf-8" }))
-    : null;
-  calendar.hidden = calendarURL === null; // the plan itself says why there is no calendar
-  if (calendarURL) download.href = calendarURL;
-  else download.removeAttribute("href");
-
-  result.querySelector("[data-share-link]").value = link;
-  result.querySelector("[data-copy-status]").textContent = "";
-
-  const heading = body.querySelector("h2, h3") ?? body;
-  heading.tabIndex = -1;
-  return heading;
-}
-
-/** Wire the result's buttons once: print, and copy the link. */
-export function wirePlanActions(result, signal) {
-  result.querySelector("[data-print]").addEventListener("click", () => window.print(), { signal });
-  const copy = result.querySelector("[data-copy-link]");
-  copy.addEventListener("click", () => copyLink(result), { signal });
-}
-
-async function copyLink(result) {
-  const field = result.querySelector("[data-share-link]");
-  const status = result.querySelector("[data-copy-status]");
-  let copied = false;
-  try {
-    await navigator.clipboard.writeText(field.value);
-    copied = true;
-  } catch {
-    field.select(); // clipboard refused (permissions, older browser): copying by hand is one step
-    copied = document.execCommand?.("copy") ?? false;
+  /** `result` is the server-rendered result area, with the wording of its buttons. */
+  constructor(result, text, signal) {
+    this.result = result;
+    this.text = text;
+    this.body = result.querySelector("[data-plan-body]");
+    result.querySelector("[data-print]").addEventListener("click", () => window.print(), { signal });
+    const copy = result.querySelector("[data-copy-link]");
+    copy.addEventListener("click", () => this.copyLink(), { signal });
+    this.download = result.querySelector("[data-calendar-download]");
+    this.download.addEventListener("click", () => this.downloadCalendar(), { signal });
   }
-  status.textContent = copied ? status.dataset.textCopied : status.dataset.textSelect;
+
+  /** Fill the result area with a plan (the engine's result: {html, ics}) and its share link. */
+  show({ html, ics }, link) {
+    this.body.innerHTML = html;
+    labelTableCells(this.body);
+    const calendar = this.result.querySelector("[data-calendar]");
+    if (this.#calendarURL) URL.revokeObjectURL(this.#calendarURL);
+    this.#calendarURL = ics
+      ? URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }))
+      : null;
+    calendar.hidden = this.#calendarURL === null; // the plan itself says why there is none
+    this.result.querySelector("[data-share-link]").value = link;
+    this.result.querySelector("[data-copy-status]").textContent = "";
+  }
+
+  /**
+   * Save the calendar file. It is a button, since it acts rather than goes somewhere; the link
+   * that saves the file is never put in the page, so no page script (Material's instant
+   * navigation) takes its click for a navigation.
+   */
+  downloadCalendar() {
+    if (!this.#calendarURL) return;
+    const link = document.createElement("a");
+    link.href = this.#calendarURL;
+    link.download = this.download.dataset.calendarDownload;
+    link.click();
+  }
+
+  /** The plan's heading, ready to take focus. */
+  heading() {
+    const heading = this.body.querySelector("h2, h3") ?? this.body;
+    heading.tabIndex = -1;
+    return heading;
+  }
+
+  async copyLink() {
+    const field = this.result.querySelector("[data-share-link]");
+    const status = this.result.querySelector("[data-copy-status]");
+    let copied;
+    try {
+      await navigator.clipboard.writeText(field.value);
+      copied = true;
+    } catch {
+      field.select(); // clipboard refused (permissions, older browser): copying by hand is one step
+      copied = document.execCommand?.("copy") ?? false;
+    }
+    status.textContent = this.text(copied ? "copy.copied" : "copy.select");
+  }
 }
 
 /**

@@ -1,0 +1,134 @@
+"""Put every control of a page in a state (hover, focus, active...) and check how it looks.
+
+Hover and active are forced with the DevTools protocol's ``CSS.forcePseudoState`` on every
+control at once, so one axe run checks them all. Keyboard focus is real: after a Tab press (so
+the browser shows focus as it does for keyboard users), each control is focused in turn, from
+the last to the first, as Shift+Tab would, and its focus indicator is measured in the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import CDPSession, Page
+
+from tests.browser.axe import axe_violations
+
+CONTROLS = ", ".join(
+    [
+        "a[href]",
+        "button",
+        "input:not([type=hidden])",
+        "select",
+        "textarea",
+        "summary",
+        "label[for]",  # Material's header buttons (search, palette) are labels
+        "[tabindex]:not([tabindex='-1'])",
+    ]
+)
+CONTRAST_RULES = ["color-contrast", "link-in-text-block", "target-size"]
+
+
+def force_state(page: Page, state: str, within: str = "html") -> CDPSession:
+    """Force ``state`` (e.g. "hover") on every control in ``within``, until the session ends."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    selector = ", ".join(f"{within} {control}" for control in CONTROLS.split(", "))
+    nodes = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
+    for node in nodes["nodeIds"]:
+        session.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": [state]})
+    return session
+
+
+def contrast_in_state(page: Page, state: str, within: str = "html") -> list[dict[str, Any]]:
+    """axe's contrast and target-size findings with every control in ``within`` in ``state``."""
+    session = force_state(page, state, within)
+    try:
+        return axe_violations(page, rules=CONTRAST_RULES, within=within)
+    finally:
+        session.detach()  # forced states end with the session
+
+
+# Measured in the page: for each tabbable control, from the last to the first, what is wrong
+# with its focus indicator (none, too thin, too faint against what is behind it) and whether
+# the sticky header hides it. Colours are sRGB; contrast is WCAG's relative luminance ratio.
+FOCUS_PROBLEMS = """(within) => {
+  const channels = (colour) => (colour.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const linear = (c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const backgroundOf = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const rgba = channels(getComputedStyle(node).backgroundColor);
+      if (rgba.length === 3 || (rgba.length === 4 && rgba[3] > 0.5)) return rgba.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const shown = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility === "visible";
+  };
+  const name = (element) =>
+    element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
+    (element.className && typeof element.className === "string"
+      ? "." + element.className.trim().split(/\\s+/).join(".") : "") +
+    ` "${(element.textContent || element.value || element.title || "").trim().slice(0, 30)}"`;
+  const header = document.querySelector(".md-header");
+  const tabbable = [...document.querySelectorAll(within)].flatMap((part) => [
+    ...part.querySelectorAll(
+      "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]")
+  ]).filter((element) =>
+    element.tabIndex >= 0 && !element.disabled && !element.closest("[hidden], [inert]") &&
+    getComputedStyle(element).display !== "none" &&
+    // Tab reaches a radio group once, at its chosen radio (or its first if none is chosen).
+    !(element.type === "radio" && element.name && !element.checked &&
+      document.querySelector(`input[type=radio][name="${CSS.escape(element.name)}"]:checked`))
+  );
+  const problems = [];
+  for (const element of tabbable.reverse()) {
+    element.focus();
+    if (document.activeElement !== element) continue; // not focusable after all
+    // A control drawn by its label (a styled radio or checkbox, Material's toggles) shows its
+    // focus there: measure what the person sees.
+    const drawnBy = [element.nextElementSibling, ...(element.labels || [])].filter(
+      (other) => other?.tagName === "LABEL" && shown(other));
+    const seen = shown(element) && element.getBoundingClientRect().width > 2
+      ? element : drawnBy[0];
+    if (!seen) continue; // off screen until used (e.g. Material's skip link is measured below)
+    const style = getComputedStyle(seen);
+    const width = parseFloat(style.outlineWidth) || 0;
+    const outlined = style.outlineStyle !== "none" && width >= 2;
+    if (!outlined) {
+      problems.push(`${name(element)}: no focus outline 2px or wider (${style.outline})`);
+    } else {
+      const ratio = contrast(channels(style.outlineColor), backgroundOf(seen.parentElement));
+      if (ratio < 3) problems.push(`${name(element)}: focus outline ${ratio.toFixed(2)}:1`);
+    }
+    if (header && !header.contains(seen)) {
+      // Hidden if the header is on top at every one of a few points across the control.
+      const box = seen.getBoundingClientRect();
+      const points = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.9, 0.9]].map(
+        ([x, y]) => [box.left + x * box.width, box.top + y * box.height]);
+      const covered = points.every(([x, y]) => {
+        const top = document.elementFromPoint(x, y);
+        return top !== null && header.contains(top);
+      });
+      if (covered) problems.push(`${name(element)}: focused, but hidden under the sticky header`);
+    }
+  }
+  return problems;
+}"""
+
+
+def focus_problems(page: Page, within: str = "html") -> list[str]:
+    """What is wrong with the focus indicator of each control in ``within``, as the page is."""
+    page.keyboard.press("Tab")  # keyboard use: the browser now shows focus as :focus-visible
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    return list(page.evaluate(FOCUS_PROBLEMS, within))

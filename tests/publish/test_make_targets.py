@@ -1,0 +1,63 @@
+"""`make test` runs every test; `make test-fast` runs all but the browser tests, with no browser."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.browser.conftest import NO_BROWSER
+
+REPO = Path(__file__).resolve().parents[2]
+PYTEST = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider"]
+
+
+def recipe(target: str) -> list[list[str]]:
+    """The commands `make` would run for ``target`` (its own lines, not its prerequisites')."""
+    printed = subprocess.run(
+        ["make", "--no-print-directory", "-n", target],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [shlex.split(line) for line in printed.splitlines() if "pytest" in line]
+
+
+def test_make_test_runs_pytest_on_everything() -> None:
+    (command,) = recipe("test")
+    assert command[-4:] == ["-m", "pytest", "-n", "auto"], command  # no selection: every test
+
+
+def test_make_test_fast_leaves_out_the_browser_tests_and_forbids_the_browser() -> None:
+    (command,) = recipe("test-fast")
+    assert f"{NO_BROWSER}=1" in command
+    assert command[-2:] == ["-m", "not browser"], command
+
+
+def test_every_test_that_uses_the_browser_is_marked_browser() -> None:
+    """Collected with `-m "not browser"`, tests/browser (browser tests only) has nothing left."""
+    result = subprocess.run(
+        [*PYTEST, "--collect-only", "-q", "-m", "not browser", "tests/browser"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, NO_BROWSER: "1"},
+        check=False,
+    )
+    assert "deselected" in result.stdout, result.stdout + result.stderr
+    left = [line for line in result.stdout.splitlines() if "::" in line]
+    assert left == [], left
+
+
+def test_make_lint_runs_eslint_on_the_javascript_too() -> None:
+    printed = subprocess.run(
+        ["make", "--no-print-directory", "-n", "lint"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "node_modules/.bin/eslint ." in printed.splitlines()
