@@ -1,7 +1,8 @@
 """The engine gives byte-identical answers in real Pyodide (under Node) and in CPython.
 
-Pyodide runs from the built site's own files (core, site lockfile, engine wheel), offline, so
-a pass here means the browser gets this very engine.
+Pyodide runs from the built site's own files (its core, the trimmed precompiled standard library,
+the engine zip), started by the site's own engine-boot.mjs, offline, so a pass here means the
+browser gets this very engine on this very runtime.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def requests() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def pyodide_run(built_site: Path) -> dict[str, Any]:
     result = subprocess.run(
-        ["node", str(RUNNER), str(built_site / "assets" / "pyodide")],
+        ["node", str(RUNNER), str(built_site)],
         input=json.dumps(requests()),
         capture_output=True,
         text=True,
@@ -124,6 +125,13 @@ def pyodide_run(built_site: Path) -> dict[str, Any]:
 
 def test_it_really_is_pyodide(pyodide_run: dict[str, Any]) -> None:
     assert str(pyodide_run["python"]).startswith("3.14")
+
+
+def test_it_runs_on_the_precompiled_runtime(pyodide_run: dict[str, Any]) -> None:
+    """The standard library and the engine both come from .pyc made at build, not from .py."""
+    files = pyodide_run["files"]
+    assert files["json"].endswith(".zip/json/__init__.pyc"), files
+    assert files["guide_engine.web"].endswith("engine.zip/guide_engine/web.pyc"), files
 
 
 def test_every_request_gives_the_same_bytes_in_both(pyodide_run: dict[str, Any]) -> None:
