@@ -71,6 +71,7 @@ def engine_requests(
         answer_sets.append(without)
     requests: list[Any] = [{"action": "ping"}, {"action": "questionnaire"}]
     requests += [{"action": "plan", "answers": answers} for answers in answer_sets]
+    requests += [{"action": "validate", "answers": answers} for answers in answer_sets[:3]]
     if "diary" in engine_data:
         requests += _diary_requests(engine_data, bases[0], questions)
     requests += [{"action": "plan", "answers": "not answers"}, {"action": "no-such-action"}, []]
@@ -126,7 +127,8 @@ def _diary_requests(
         {"action": "diary", "answers": fair, "csv": "night,sol_minutes\r\nsoon,ten\r\n"},
     ]
     # A file as the engine itself writes one, to take the import path too.
-    exported = json.loads(respond(json.dumps(requests[0]), data=engine_data)).get("csv")
+    reply = json.loads(respond(json.dumps(requests[0]), data=engine_data))
+    exported = (reply.get("result") or {}).get("csv")
     if isinstance(exported, str):
         requests.append({"action": "diary", "answers": fair, "csv": exported})
     return requests

@@ -2,7 +2,7 @@
 // the way its worker starts them (the site's engine-boot.mjs, the runtime named in the site's
 // engine-worker.mjs), so a pass here means the browser gets the same engine on the same runtime.
 // Usage: node run_engine.mjs <site>  < requests.json  > responses.json
-// stdin: a JSON list of request objects; stdout: the engine's raw response strings, and what ran.
+// stdin: a JSON list of request texts; stdout: the engine's raw response strings, and what ran.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,7 +29,7 @@ const { pyodide, respond } = await startEngine(loadPyodide, {
   engine: readFileSync(fromWorker(runtime.engineURL)),
 });
 const requests = JSON.parse(readFileSync(0, "utf8"));
-const responses = requests.map((request) => respond(JSON.stringify(request)));
+const responses = requests.map((request) => respond(request));
 const files = Object.fromEntries(
   ["json", "guide_engine.web"].map((name) => [name, pyodide.pyimport(name).__file__]),
 );
