@@ -54,6 +54,8 @@ def _each_answer(question: Mapping[str, Any]) -> Iterator[Any]:
         yield from {str(question.get("min", 1)), str(question.get("max", 60))}
     elif kind == "time":
         yield from ("00:15", "12:00", "23:59")
+    elif kind == "date":  # a start date: the plan gets a calendar
+        yield from ("2026-03-01", "2026-12-31")
     yield _WRONG.get(kind)
 
 

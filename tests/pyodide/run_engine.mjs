@@ -28,7 +28,10 @@ const { pyodide, respond } = await startEngine(loadPyodide, {
   lockInfo: runtime.lockInfo,
   engine: readFileSync(fromWorker(runtime.engineURL)),
 });
-const requests = JSON.parse(readFileSync(0, "utf8"));
+// Read stdin in chunks: readFileSync(0) fails (EAGAIN) on a large piped input.
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const requests = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 const responses = requests.map((request) => respond(request));
 const files = Object.fromEntries(
   ["json", "guide_engine.web"].map((name) => [name, pyodide.pyimport(name).__file__]),

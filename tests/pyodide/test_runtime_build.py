@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from guide_site.engine_bundle import BundleError, stage_engine
+from guide_site.engine_data import engine_json
 from guide_site.runtime_bundle import (
     ENGINE_ZIP,
     STDLIB_ZIP,
@@ -21,15 +22,14 @@ from guide_site.runtime_bundle import (
     read_runtime_stamp,
 )
 from guide_site.runtime_requests import engine_requests
-from tests.engine.support import CONTENT, ENGINE_DATA
+from tests.support.content import CONTENT, ENGINE_DATA, REPO
 
-REPO = Path(__file__).resolve().parents[2]
 REQUESTS = engine_requests(ENGINE_DATA, CONTENT["examples"]["examples"])
 
 
 def staged_engine(tmp_path: Path, *, web_py_extra: str = "") -> Path:
     """The engine as the plugin stages it, its browser entry point optionally given more code."""
-    staged = stage_engine(REPO, tmp_path / "staged")
+    staged = stage_engine(REPO, tmp_path / "staged", engine_json(ENGINE_DATA))
     if web_py_extra:
         web = staged / "guide_engine" / "web.py"
         web.write_text(web.read_text(encoding="utf-8") + web_py_extra, encoding="utf-8")
