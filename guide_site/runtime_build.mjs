@@ -8,7 +8,8 @@
 //    is what Pyodide's start-up and the engine use.
 // 2. In that same Python (so the .pyc magic number is Pyodide's own), compile those modules and
 //    the engine to unchecked hash-based .pyc, into two zips with fixed timestamps (the same
-//    inputs give the same bytes). `job.omit` leaves modules out, to test the check below.
+//    inputs give the same bytes). `job.stripStdlibDocstrings` drops the library's docstrings
+//    as -OO would (asserts stay); `job.omit` leaves modules out, to test the check below.
 // 3. On the new files: start again, answer the same requests, run the same imports. The report
 //    says what failed or answered differently; runtime_bundle.py turns that into the build error.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -29,6 +30,7 @@ const OUT = "/runtime-out";
 
 // Runs in Pyodide only after the modules were noted, so none of what it imports is counted.
 const COMPILE = `
+import ast
 import importlib.util
 import marshal
 import zipfile
@@ -37,20 +39,34 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest: builds are rep
 _UNCHECKED_HASH_PYC = (1).to_bytes(4, "little")  # PEP 552 flags: hash-based, never checked
 
 
-def _pyc(source, filename):
-    code = compile(source, filename, "exec", dont_inherit=True)
+def _without_docstrings(tree):
+    """What -OO does to docstrings, and nothing else (asserts stay): a docstring becomes pass."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                if isinstance(first.value.value, str):
+                    node.body[0] = ast.copy_location(ast.Pass(), first)
+    return tree
+
+
+def _pyc(source, filename, strip_docstrings=False):
+    code = source
+    if strip_docstrings:
+        code = _without_docstrings(ast.parse(source, filename))
+    code = compile(code, filename, "exec", dont_inherit=True)
     header = importlib.util.MAGIC_NUMBER + _UNCHECKED_HASH_PYC + importlib.util.source_hash(source)
     return header + marshal.dumps(code)
 
 
-def compile_zip(source_zip, mounted_at, target, wanted):
+def compile_zip(source_zip, mounted_at, target, wanted, strip_docstrings):
     """Each wanted member of source_zip, a .py as sourceless name.pyc, into a new zip."""
     members = {}
     with zipfile.ZipFile(source_zip) as source:
         for name in wanted:
             data = source.read(name)
             if name.endswith(".py"):
-                members[name[:-3] + ".pyc"] = _pyc(data, mounted_at + name)
+                members[name[:-3] + ".pyc"] = _pyc(data, mounted_at + name, strip_docstrings)
             else:
                 members[name] = data
     with zipfile.ZipFile(target, "w") as archive:
@@ -140,7 +156,13 @@ async function stockRun() {
   pyodide.mountNodeFS(OUT, job.out);
   const compileZip = pyodide.globals.get("compile_zip");
   const membersOf = pyodide.globals.get("members_of");
-  const stdlib = compileZip(library, `${library}/`, `${OUT}/${job.stdlibName}`, kept);
+  const stdlib = compileZip(
+    library,
+    `${library}/`,
+    `${OUT}/${job.stdlibName}`,
+    kept,
+    job.stripStdlibDocstrings,
+  );
   pyodide.FS.writeFile("/engine-src.zip", readFileSync(job.engineSource));
   const engineMembers = membersOf("/engine-src.zip");
   const engineFiles = compileZip(
@@ -148,6 +170,7 @@ async function stockRun() {
     `${ENGINE_ZIP}/`,
     `${OUT}/${job.engineName}`,
     engineMembers,
+    false, // the engine's own code compiles as it is
   );
   const python = pyodide.runPython("import sys; sys.version");
   return {

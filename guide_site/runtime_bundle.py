@@ -45,6 +45,9 @@ ENGINE_ZIP = "guide-engine.zip"
 REPORT = "runtime.json"
 NODE_TIMEOUT_S = 600
 KEPT_RUNTIMES = 8
+STRIP_STDLIB_DOCSTRINGS = True
+"""The library's docstrings are a seventh of its bytes and nothing the engine reads: they go,
+as under ``python -OO`` (asserts stay). The engine's own code is compiled as written."""
 _MISSING = re.compile(r"No module named '([^']+)'")
 _RUNTIME_STAMP = re.compile(r"/\* @runtime \*/.*?/\* @end \*/", re.S)
 _CORE_IMPORT = re.compile(r'(import \{ loadPyodide \} from ")[^"]*(pyodide\.mjs";)')
@@ -186,6 +189,7 @@ def prepare_runtime(
         "imports": [s.statement for s in imports.statements],
         "statements": [{"statement": s.statement, "where": s.where} for s in imports.statements],
         "omit": list(omit),
+        "stripStdlibDocstrings": STRIP_STDLIB_DOCSTRINGS,
     }
     folder = cache_dir / _fingerprint(repo_root, pyodide_dir, engine, job)
     if (folder / REPORT).is_file():
