@@ -119,8 +119,8 @@ function exercise({ pyodide, respond }) {
 // Where Pyodide put the standard library (/lib/python3XY.zip), and the files behind every loaded
 // module, found through the FFI alone.
 function stdlibZip(pyodide) {
-  const path = [...pyodide.pyimport("sys").path];
-  return path.find((entry) => entry.endsWith(".zip") && entry !== ENGINE_ZIP);
+  const entries = [...pyodide.pyimport("sys").path];
+  return entries.find((entry) => entry.endsWith(".zip") && entry !== ENGINE_ZIP);
 }
 
 function loadedStdlibFiles(pyodide, mount) {
