@@ -4,13 +4,15 @@
   with path:line:col lines) and set the nav from site.yml.
 - ``on_files``: add every rendered page as a generated file; a page the nav leaves out fails a
   strict build through MkDocs' own ``validation.omitted_files``.
-- ``on_post_build``: copy the self-hosted Pyodide core and the engine bundle (with the engine
-  data made from this content) into the site, then finish the release (CSP on every page, the
-  service worker's manifest).
+- ``on_post_build``: make (or take from the cache) the engine's browser runtime, with the engine
+  data made from this content, publish it into the site under content-hashed names and point
+  the engine worker at it, then finish the release (CSP on every page, the service worker's
+  manifest).
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from guide_site.engine_bundle import BundleError, copy_bundle, prepare_engine_bundle
+from guide_site.engine_bundle import BundleError, stage_engine
 from guide_site.engine_data import engine_json
 from guide_site.errors import ContentErrors
 from guide_site.pipeline import CheckedContent, check_content
 from guide_site.release import finish_release
+from guide_site.runtime_bundle import prepare_runtime, publish_runtime, stamp_engine_worker
+from guide_site.runtime_requests import engine_requests
 
 log = get_plugin_logger(__name__)
 
@@ -37,10 +41,10 @@ class GuidePluginConfig(Config):
     """Folder of the YAML content and its schemas."""
 
     pyodide_dir = opt.Type(str, default="assets/pyodide")
-    """Where, inside the built site, the Pyodide core and the engine wheel are published."""
+    """Where, inside the built site, the engine's browser runtime is published."""
 
-    cache_dir = opt.Type(str, default="build/engine")
-    """Where engine wheels are kept between builds, one per version of the engine and its data."""
+    runtime_cache_dir = opt.Type(str, default="build/runtime")
+    """Where browser runtimes are kept between builds, one per version of what they are made of."""
 
 
 class GuidePlugin(BasePlugin[GuidePluginConfig]):
@@ -92,16 +96,24 @@ class GuidePlugin(BasePlugin[GuidePluginConfig]):
     @event_priority(-100)  # after every other plugin has written into site/
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.checked is not None
+        site_dir = Path(config.site_dir)
+        examples = self.checked.content.get("examples", {}).get("examples", [])
         try:
-            bundle = prepare_engine_bundle(
-                self.repo_root,
-                self.repo_root / self.config.cache_dir,
-                engine_json(self.checked.engine_data),
-            )
-            copy_bundle(self.repo_root, bundle, Path(config.site_dir) / self.config.pyodide_dir)
+            with tempfile.TemporaryDirectory(prefix="guide-engine-") as staging:
+                staged = stage_engine(
+                    self.repo_root, Path(staging), engine_json(self.checked.engine_data)
+                )
+                runtime = prepare_runtime(
+                    self.repo_root,
+                    staged,
+                    engine_requests(self.checked.engine_data, examples),
+                    self.repo_root / self.config.runtime_cache_dir,
+                )
+            published = publish_runtime(runtime, site_dir / self.config.pyodide_dir)
+            stamp_engine_worker(site_dir, self.config.pyodide_dir, published)
         except BundleError as problem:
             raise PluginError(str(problem)) from None
-        log.debug("engine bundle %s copied", bundle.name)
+        log.debug("browser runtime %s published", runtime.folder.name)
         # Last: the CSP hashes and the service worker's manifest cover every file written above.
-        release = finish_release(Path(config.site_dir), serving=self.serving)
+        release = finish_release(site_dir, serving=self.serving)
         log.debug("release %s", release)

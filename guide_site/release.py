@@ -5,8 +5,8 @@ the site for repeat and offline visits. It learns what to keep from a manifest w
 every file's path and a short sha256 (its revision), in two groups:
 
 - ``shell``: pages and their assets, kept when the worker installs (a few hundred kB);
-- ``engine``: the Pyodide core, the engine wheel and the lockfile (about 13 MB), kept only once
-  someone uses the plan builder, so article readers never download any of it.
+- ``engine``: the browser runtime, Pyodide's core and the engine (about 12 MB, 5.2 MB as served),
+  kept only once someone uses the plan builder, so article readers never download any of it.
 
 The release id is a hash of the manifest, so every change to the site changes ``sw.js``; browsers
 then install the new worker, which keeps the new release in a new cache and deletes the old one.

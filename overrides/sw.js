@@ -7,7 +7,7 @@
 // against its hash before it is kept, so a cache only ever holds one release, whole and exact.
 //
 // - Pages and their assets ("shell") are kept when this worker installs.
-// - The Pyodide files and the engine ("engine", ~13 MB) are kept only once the plan builder is
+// - The Pyodide files and the engine ("engine", ~12 MB) are kept only once the plan builder is
 //   used (the page asks, or the worker sees them go by), never for article readers.
 // - Pages are asked of the network first (so a deploy shows at once), falling back to the copy
 //   when offline or slow; everything else comes from the copy.

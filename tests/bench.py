@@ -1,18 +1,20 @@
-"""Plan builder timings in Chromium, for `make bench`: ``python -m tests.bench [--site DIR]``.
+"""The site's benchmark, for `make bench`: ``python -m tests.bench [--rounds N] [--no-lighthouse]``.
 
-A benchmark, not a test: it prints figures and asserts nothing. In one Chromium run, against the
-built site (``site/``, from `make build`) served under the project sub-path:
+A benchmark, not a test: it prints figures and asserts nothing. In one run, against one build of
+the site, served under the project sub-path the way GitHub Pages serves it (gzip, ten-minute
+cache headers; tests/support/pages_server.py):
 
-1. Start-up. The time from opening the plan builder page to its engine being ready, against a
-   bare Pyodide boot of the same files (a module worker that only calls ``loadPyodide``, served
-   from the same origin), each from a fresh browser context (nothing cached) and again on a
-   reload (browser cache warm). The ratio is what the page, the engine wheel and importing the
-   engine add to Pyodide's own start.
-2. Plan. On one page, the time from pressing "Build my plan" to the plan on screen (the next
+1. Start-up (tests/bench_startup.py): page open -> engine ready, the plan builder against a bare
+   ``loadPyodide`` of the stock Pyodide files, interleaved, on first and repeat visits (browser
+   profiles on disk), on the local network and on a throttled mobile one (DevTools' Fast 4G
+   figures, applied by the server so that workers and the service worker are slowed down too).
+   Ratios below 1 mean the plan builder is ready sooner than Pyodide alone boots.
+2. Plan: on one page, the time from pressing "Build my plan" to the plan on screen (the next
    frame after it is in the page), over repeated submits: median and 95th percentile.
-
-Both are measured inside the page with ``performance.now()``, so Playwright's own messaging is
-not counted.
+3. Bytes (tests/bench_publish.py): each kind of page's first and repeat visit, raw, gzip as
+   served, and brotli; and the build's time.
+4. Lighthouse mobile performance of every page, with its LCP and TBT
+   (tests/bench_lighthouse.py).
 """
 
 from __future__ import annotations
@@ -20,49 +22,24 @@ from __future__ import annotations
 import argparse
 import math
 import statistics
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
-from tests.bench_publish import publish_bench
+from tests.bench_lighthouse import report_scores, score_pages
+from tests.bench_publish import build_site, measure_visits, report_visits
+from tests.bench_startup import WATCH_READY, bench_mounts, measure_startups, report_startups
 from tests.browser.conftest import CHROMIUM, QUIET_FLAGS
 from tests.browser.questionnaire import TYPICAL_ANSWERS, fill_answers
-from tests.support.server import serve
+from tests.publish.crawl import BuiltSite
+from tests.support.pages_server import FAST_4G, serve_like_pages
+from tests.support.server import SUB_PATH, free_port
 
-REPO = Path(__file__).resolve().parents[1]
-BOOT_RUNS = 5
+ROUNDS = 5
 SUBMITS = 40
 TIMEOUT_MS = 120_000
-
-# Records when the builder's status first says the engine is ready (plan-builder.mjs sets
-# data-state on it), in the page's own clock, which starts when navigation starts.
-WATCH_READY = """
-new MutationObserver((_, observer) => {
-  if (document.querySelector('[data-engine-status][data-state="ready"]')) {
-    window.__engineReadyAt = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { subtree: true, childList: true, attributes: true });
-"""
-
-BARE_PAGE = """<!doctype html><html lang="en"><title>Bare Pyodide boot</title>
-<script type="module" src="bare.mjs"></script></html>"""
-BARE_PAGE_SCRIPT = """
-const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });
-worker.onmessage = () => { window.__engineReadyAt = performance.now(); };
-"""
-BARE_WORKER = """
-import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
-postMessage("ready");
-"""
-BARE_FILES = {
-    "bare.html": ("text/html", BARE_PAGE),
-    "bare.mjs": ("text/javascript", BARE_PAGE_SCRIPT),
-    "bare-worker.mjs": ("text/javascript", BARE_WORKER),
-}
 
 # Press the button and resolve with the milliseconds until the plan is on screen.
 SUBMIT_AND_TIME = """() => new Promise((resolve) => {
@@ -79,62 +56,6 @@ SUBMIT_AND_TIME = """() => new Promise((resolve) => {
   const start = performance.now();
   button.click();
 })"""
-
-
-@dataclass
-class BootTimes:
-    cold: list[float]
-    warm: list[float]
-
-
-def serve_bare_boot(context: BrowserContext, root_url: str) -> str:
-    """Answer the bare boot's three files from memory, at the site's own origin."""
-    base = root_url + "__bench__/"
-
-    def answer(route: Route) -> None:
-        name = route.request.url.removeprefix(base)
-        content_type, body = BARE_FILES[name]
-        route.fulfill(status=200, content_type=content_type, body=body)
-
-    context.route(base + "*", answer)
-    return base + "bare.html"
-
-
-def time_to_ready(page: Page, url: str) -> tuple[float, float]:
-    """Milliseconds from navigation start to ready: opened fresh, then reloaded."""
-    times = []
-    for load in (lambda: page.goto(url), page.reload):
-        load()
-        page.wait_for_function("window.__engineReadyAt !== undefined", timeout=TIMEOUT_MS)
-        times.append(float(page.evaluate("window.__engineReadyAt")))
-    return times[0], times[1]
-
-
-def measure_boots(
-    browser: Browser, root_url: str, runs: int = BOOT_RUNS
-) -> tuple[BootTimes, BootTimes]:
-    builder, bare = BootTimes([], []), BootTimes([], [])
-    for _ in range(runs):  # alternating, so both meet the same machine conditions
-        for times, open_page in ((builder, _builder_page), (bare, _bare_page)):
-            context = browser.new_context(bypass_csp=True)  # Playwright polls with eval
-            try:
-                page, url = open_page(context, root_url)
-                cold, warm = time_to_ready(page, url)
-                times.cold.append(cold)
-                times.warm.append(warm)
-            finally:
-                context.close()
-    return builder, bare
-
-
-def _builder_page(context: BrowserContext, root_url: str) -> tuple[Page, str]:
-    context.add_init_script(WATCH_READY)
-    return context.new_page(), root_url + "plan/"
-
-
-def _bare_page(context: BrowserContext, root_url: str) -> tuple[Page, str]:
-    url = serve_bare_boot(context, root_url)
-    return context.new_page(), url
 
 
 def measure_submits(browser: Browser, root_url: str, submits: int = SUBMITS) -> list[float]:
@@ -164,41 +85,60 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def report(
-    version: str, builder: BootTimes, bare: BootTimes, submits: list[float], out: Callable
-) -> None:
-    median = statistics.median
-    out(f"Plan builder benchmark, Chromium {version}")
-    runs = len(builder.cold)
-    out(f"{runs} start-ups of each page and {len(submits)} submits; milliseconds by the page's")
-    out("own clock, medians unless marked.")
-    out("")
-    out(f"{'page open -> engine ready':34} {'plan builder':>13} {'bare Pyodide':>13} {'ratio':>6}")
-    for name, ours, theirs in (("cold (fresh context)", builder.cold, bare.cold),
-                               ("warm (reload, cached)", builder.warm, bare.warm)):  # fmt: skip
-        ratio = median(ours) / median(theirs)
-        out(f"  {name:32} {median(ours):13.0f} {median(theirs):13.0f} {ratio:6.2f}")
-    out("")
-    out(f"{'button -> plan on screen':34} {'median':>13} {'p95':>13}")
-    out(f"  {'':32} {median(submits):13.1f} {percentile(submits, 0.95):13.1f}")
+def report_submits(submits: list[float], out: Callable[[str], object]) -> None:
+    out(f"{'button -> plan on screen':44} {'median':>12} {'p95':>11}")
+    median = statistics.median(submits)
+    out(f"  {len(submits)} submits, ms{'':31} {median:12.1f} {percentile(submits, 0.95):11.1f}")
+
+
+def site_routes(site_dir: Path) -> list[str]:
+    """Every page of the site (the 404 page aside), home first."""
+    pages = BuiltSite(site_dir).pages
+    routes = [page.removesuffix("index.html") for page in pages if page != "404.html"]
+    return sorted(routes, key=lambda route: (route != "", route))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=REPO / "site", help="a built site")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="start-ups of each page")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     args = parser.parse_args(argv)
-    if not (args.site / "plan" / "index.html").is_file():
-        parser.error(f"no built site in {args.site}: run `make build` first")
-    with serve(args.site) as site, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
-        try:
-            builder, bare = measure_boots(browser, site.root_url)
-            submits = measure_submits(browser, site.root_url)
-            report(browser.version, builder, bare, submits, print)
-        finally:
-            browser.close()
-    print()
-    publish_bench()  # build time and bytes per page kind, first and repeat visit
+    out = print
+    port = free_port()
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-site-") as site_folder,
+        tempfile.TemporaryDirectory(prefix="bench-bare-") as bare_folder,
+    ):
+        site_dir = Path(site_folder)
+        build_seconds = build_site(site_dir, f"http://127.0.0.1:{port}{SUB_PATH}")
+        mounts = bench_mounts(Path(bare_folder))
+        with serve_like_pages(site_dir, port, mounts=mounts) as site, sync_playwright() as pw:
+            startups = []
+            for link in (None, FAST_4G):
+                site.throttle = link
+                builder, bare = measure_startups(pw.chromium, site.root_url, args.rounds)
+                startups.append((link.name if link else "local network", builder, bare))
+            site.throttle = None
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
+            try:
+                submits = measure_submits(browser, site.root_url)
+                version = browser.version
+            finally:
+                browser.close()
+            visits = measure_visits(pw.chromium, site)
+            scores = (
+                None if args.no_lighthouse else score_pages(site.root_url, site_routes(site_dir))
+            )
+    out(f"Benchmark, Chromium {version}; {args.rounds} rounds of start-ups, medians in ms")
+    out("")
+    report_startups(startups, out)
+    out("")
+    report_submits(submits, out)
+    out("")
+    report_visits(build_seconds, visits, out)
+    if scores:
+        out("")
+        report_scores(scores, out)
     return 0
 
 

@@ -1,87 +1,39 @@
 """Publishing numbers for `make bench`: the site's build time, and the bytes each kind of page
-costs on a first and on a repeat visit, measured in Chromium.
+costs on a first and on a repeat visit, measured in Chromium against the site served as GitHub
+Pages serves it (``tests/support/pages_server.py``).
 
-Call ``publish_bench()`` (it builds the site into a temporary folder, serves it under the project
-sub-path, prints a table and returns the numbers), or run ``python -m tests.bench_publish``.
+Bytes are response bodies, counted for every request the visit causes: the page, its workers
+and the service worker (which, on a first visit, keeps a copy of the whole guide). Three sums:
 
-Bytes are counted as the test server writes them, headers included, for every request the visit
-causes: the page, its workers and the service worker (which, on a first visit, keeps a copy of
-the whole guide). The test server does not compress; GitHub Pages gzips, so an estimate of that
-("gzip est.") counts each file downloaded in full at its gzip -6 size.
+- raw: the files' own sizes;
+- gzip: what the server sent, gzipped as Pages gzips (text, JavaScript, JSON, WebAssembly; not
+  zips, whose members are deflated already);
+- brotli: the same files brotli-compressed (quality 11, as static hosts do), for a host that
+  serves brotli.
 """
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cache, partial
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import BinaryIO
 
-from playwright.sync_api import Page, expect, sync_playwright
+import brotli
+from playwright.sync_api import BrowserType, Page, expect
 
 from tests.browser.conftest import CHROMIUM, QUIET_FLAGS
-from tests.support.server import SUB_PATH, ServedSite, _Handler, _Server, free_port, running
+from tests.support.pages_server import PagesSite, Sent
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE_KINDS = {"home": "", "article": "what-are-mats/", "plan builder": "plan/"}
-
-
-@dataclass
-class Sent:
-    """What the server wrote for one request."""
-
-    path: str
-    status: int = 0
-    bytes: int = 0
-
-
-@dataclass
-class CountingSite(ServedSite):
-    sent: list[Sent] = field(default_factory=list)
-
-
-class _CountingWriter:
-    def __init__(self, raw: BinaryIO, record: Sent) -> None:
-        self._raw = raw
-        self._record = record
-
-    def write(self, data: bytes) -> int:
-        self._record.bytes += len(data)
-        if not self._record.status and data.startswith(b"HTTP/"):
-            self._record.status = int(data.split()[1])
-        return self._raw.write(data)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._raw, name)
-
-
-class _CountingHandler(_Handler):
-    site: CountingSite
-
-    def do_GET(self) -> None:
-        record = Sent(self.path)
-        self.site.sent.append(record)
-        self.wfile = _CountingWriter(self.wfile, record)  # type: ignore[assignment]
-        super().do_GET()
-
-
-@contextmanager
-def _serve_counting(site_dir: Path, port: int) -> Iterator[CountingSite]:
-    site = CountingSite(root_url=f"http://127.0.0.1:{port}{SUB_PATH}")
-    server = _Server(
-        ("127.0.0.1", port), partial(_CountingHandler, directory=str(site_dir), site=site)
-    )
-    with running(server):
-        yield site
+MB = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -89,8 +41,9 @@ class Visit:
     kind: str
     visit: str  # "first" or "repeat"
     requests: int
-    bytes: int
-    gzip_estimate: int
+    raw: int
+    gzip: int
+    brotli: int
 
 
 def build_site(site_dir: Path, site_url: str) -> float:
@@ -121,65 +74,61 @@ def _settle(page: Page, plan_builder: bool) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def _count(site: CountingSite, since: int, site_dir: Path, kind: str, visit: str) -> Visit:
-    sent = site.sent[since:]
-    estimate = 0
-    for record in sent:
-        if record.status == 200:
-            estimate += _gzip_size(site_dir, record.path.split("?")[0])
-    return Visit(kind, visit, len(sent), sum(r.bytes for r in sent), estimate)
-
-
 @cache
-def _gzip_size(site_dir: Path, path: str) -> int:
-    name = path[len(SUB_PATH) :]
-    file = site_dir / (name + "index.html" if name == "" or name.endswith("/") else name)
-    return len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
+def _brotli_size(file: Path) -> int:
+    return len(brotli.compress(file.read_bytes(), quality=11))
 
 
-def measure_visits(site_dir: Path, port: int) -> list[Visit]:
-    """Bytes of a first and a repeat visit to each kind of page, each in a fresh browser profile.
+def _count(sent: list[Sent], kind: str, visit: str) -> Visit:
+    bodies = [r for r in sent if r.status == 200 and r.file is not None]
+    return Visit(
+        kind,
+        visit,
+        requests=len(sent),
+        raw=sum(r.raw for r in bodies),
+        gzip=sum(r.body for r in sent),
+        brotli=sum(_brotli_size(r.file) if r.compressible else r.raw for r in bodies),  # type: ignore[arg-type]
+    )
 
-    The profiles are on disk, like a reader's: an in-memory (incognito) profile's small HTTP cache
-    drops the 9.6 MB WebAssembly file, so the service worker would download it a second time.
+
+def measure_visits(
+    browser_type: BrowserType, site: PagesSite, kinds: tuple[str, ...] = tuple(PAGE_KINDS)
+) -> list[Visit]:
+    """Bytes of a first and a repeat visit to each kind of page, each in a fresh profile on disk.
+
+    The profiles are on disk, like a reader's: an in-memory profile's small HTTP cache drops the
+    9.6 MB WebAssembly file, so the service worker would download it a second time.
     """
     visits = []
-    with _serve_counting(site_dir, port) as site, sync_playwright() as playwright:
-        for kind, route in PAGE_KINDS.items():
-            with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-                context = playwright.chromium.launch_persistent_context(
-                    profile, executable_path=CHROMIUM, args=QUIET_FLAGS
-                )
-                page = context.new_page()
-                for visit in ("first", "repeat"):
-                    since = len(site.sent)
-                    if visit == "first":
-                        page.goto(site.root_url + route)
-                    else:
-                        page.reload()
-                    _settle(page, plan_builder=kind == "plan builder")
-                    visits.append(_count(site, since, site_dir, kind, visit))
-                context.close()
+    for kind in kinds:
+        route = PAGE_KINDS[kind]
+        with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+            context = browser_type.launch_persistent_context(
+                profile, executable_path=CHROMIUM, args=QUIET_FLAGS
+            )
+            page = context.pages[0] if context.pages else context.new_page()
+            for visit in ("first", "repeat"):
+                since = len(site.sent)
+                if visit == "first":
+                    page.goto(site.root_url + route)
+                else:
+                    page.reload()
+                _settle(page, plan_builder=kind == "plan builder")
+                visits.append(_count(site.sent[since:], kind, visit))
+            context.close()
     return visits
 
 
-def _kb(count: int) -> str:
-    return f"{count / 1024:,.1f} kB"
+def _mb(count: int) -> str:
+    return f"{count / MB:.2f} MB" if count >= 100_000 else f"{count / 1000:.1f} kB"
 
 
-def publish_bench(out: Callable[[str], object] = print) -> dict[str, object]:
-    """Build, then measure; print a table with ``out`` and return the numbers."""
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
-        site_dir = Path(folder)
-        build_seconds = build_site(site_dir, f"http://127.0.0.1:{port}{SUB_PATH}")
-        visits = measure_visits(site_dir, port)
-    out(f"site build (mkdocs build --strict, engine wheel cached): {build_seconds:.1f} s")
-    out(f"{'page kind':<14}{'visit':<8}{'requests':>9}{'bytes sent':>13}{'gzip est.':>12}")
+def report_visits(build_seconds: float, visits: list[Visit], out: Callable[[str], object]) -> None:
+    out(f"site build (mkdocs build --strict, runtime cached): {build_seconds:.1f} s")
+    out("bytes of response bodies (1 MB = 10^6 bytes); gzip as served, brotli as it would be")
+    out(f"{'page kind':<14}{'visit':<8}{'requests':>9}{'raw':>11}{'gzip':>11}{'brotli':>11}")
     for v in visits:
-        out(f"{v.kind:<14}{v.visit:<8}{v.requests:>9}{_kb(v.bytes):>13}{_kb(v.gzip_estimate):>12}")
-    return {"build_seconds": build_seconds, "visits": visits}
-
-
-if __name__ == "__main__":
-    publish_bench()
+        out(
+            f"{v.kind:<14}{v.visit:<8}{v.requests:>9}"
+            f"{_mb(v.raw):>11}{_mb(v.gzip):>11}{_mb(v.brotli):>11}"
+        )

@@ -33,18 +33,23 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def prepare_shared_engine_bundle() -> None:
-    """Build the engine bundle that every site build reuses, once, before any test runs.
+    """Make the browser runtime that every site build reuses, once, before any test runs.
 
     `make test` runs the tests in parallel workers (pytest-xdist), and each builds its own site;
-    with the bundle already in the build cache, no two of them build it at the same time.
+    with the runtime already in the build cache, no two of them make it at the same time.
     """
-    from guide_site.engine_bundle import prepare_engine_bundle
+    from guide_site.engine_bundle import stage_engine
     from guide_site.engine_data import engine_json
     from guide_site.plugin import GuidePlugin
-    from tests.support.content import ENGINE_DATA
+    from guide_site.runtime_bundle import prepare_runtime
+    from guide_site.runtime_requests import engine_requests
+    from tests.support.content import CONTENT, ENGINE_DATA
 
-    cache_dir = dict(GuidePlugin.config_scheme)["cache_dir"].default
-    prepare_engine_bundle(REPO, REPO / cache_dir, engine_json(ENGINE_DATA))
+    cache_dir = dict(GuidePlugin.config_scheme)["runtime_cache_dir"].default
+    examples = CONTENT.get("examples", {}).get("examples", [])
+    with tempfile.TemporaryDirectory(prefix="guide-engine-") as staging:
+        staged = stage_engine(REPO, Path(staging), engine_json(ENGINE_DATA))
+        prepare_runtime(REPO, staged, engine_requests(ENGINE_DATA, examples), REPO / cache_dir)
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,13 @@ def engine_alert(page: Page, heading_key: str) -> Locator:
     return engine_problem(page, heading_key)
 
 
-PYODIDE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", ".whl"]
+PYODIDE_FILES = [
+    "pyodide.asm.wasm",
+    "python-stdlib-*.zip",
+    "pyodide.mjs",
+    "engine-boot.mjs",
+    "guide-engine-*.zip",
+]
 
 
 @pytest.mark.parametrize(

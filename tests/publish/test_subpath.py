@@ -6,6 +6,7 @@ outside the sub-path is a 404, as it would be on ``<user>.github.io/<repo>/``.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Iterator
@@ -16,10 +17,9 @@ from urllib.request import urlopen
 
 import pytest
 
+from guide_site.runtime_bundle import ENGINE_WORKER, PYODIDE_CORE, read_runtime_stamp
 from tests.publish.crawl import BuiltSite, page_route
 from tests.support.server import SUB_PATH, ServedSite, serve
-
-PYODIDE_DIR = "assets/pyodide/"
 
 
 @pytest.fixture(scope="module")
@@ -123,17 +123,16 @@ def test_the_sitemap_lists_every_page_under_the_sub_path(
         assert fetch(served.root_url + url[len(site.site_url) :])[0] == 200, url
 
 
-def test_the_pyodide_files_and_the_engine_wheel_are_served(
-    site: BuiltSite, served: ServedSite
+def test_the_runtime_files_are_served_where_the_worker_looks_for_them(
+    built_site: Path, served: ServedSite
 ) -> None:
-    base = served.root_url + PYODIDE_DIR
-    for core in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
-        assert fetch(base + core)[0] == 200, core
-    status, body = fetch(base + "pyodide-lock.json")
+    stamp = read_runtime_stamp(built_site)
+    worker_url = served.root_url + ENGINE_WORKER
+    for core in PYODIDE_CORE:
+        assert fetch(urljoin(worker_url, stamp["indexURL"] + core))[0] == 200, core
+    assert fetch(urljoin(worker_url, stamp["stdLibURL"]))[0] == 200
+    status, engine = fetch(urljoin(worker_url, stamp["engineURL"]))
     assert status == 200
-    packages = json.loads(body)["packages"]
-    engine = next(p for p in packages.values() if p["name"].replace("_", "-") == "guide-engine")
-    # Pyodide resolves file_name against the lockfile's own folder, and checks the sha256.
-    status, wheel = fetch(urljoin(base + "pyodide-lock.json", engine["file_name"]))
-    assert status == 200, engine["file_name"]
-    assert hashlib.sha256(wheel).hexdigest() == engine["sha256"]
+    # The worker fetches the engine with this integrity: its bytes must match.
+    digest = base64.b64encode(hashlib.sha256(engine).digest()).decode()
+    assert stamp["engineIntegrity"] == f"sha256-{digest}"

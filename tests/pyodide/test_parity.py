@@ -1,7 +1,8 @@
 """The engine gives byte-identical answers in real Pyodide (under Node) and in CPython.
 
-Pyodide runs from the built site's own files (core, site lockfile, engine wheel), offline, so
-a pass here means the browser gets this very engine.
+Pyodide runs from the built site's own files (its core, the trimmed precompiled standard library,
+the engine zip), started by the site's own engine-boot.mjs, offline, so a pass here means the
+browser gets this very engine on this very runtime.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from guide_engine.contract import BEDTIME, START_DATE
 from guide_engine.diary.csv_file import export_csv
 from guide_engine.diary.entries import check_entries
 from guide_engine.web import respond
+from guide_site.runtime_requests import engine_requests
 from tests.engine.diary.support import (
     DIARY,
     consult_first_condition,
@@ -29,6 +31,8 @@ from tests.engine.diary.support import (
 )
 from tests.engine.support import (
     CONDITIONS,
+    CONTENT,
+    ENGINE_DATA,
     EXAMPLES,
     example_answers,
     exclusive_value,
@@ -102,16 +106,23 @@ def diary_requests() -> list[dict[str, Any]]:
     ]
 
 
-def requests() -> list[dict[str, Any]]:
+def own_requests() -> list[dict[str, Any]]:
     answer_sets = [*example_answer_sets(), *generated_answer_sets(40), invalid_answers()]
     plans = [{"action": "plan", "answers": a} for a in answer_sets]
     return [{"action": "ping"}, *plans, *diary_requests()]
 
 
+def requests() -> list[str]:
+    """Request texts: the test's own, then every path the build checks its runtime with
+    (guide_site/runtime_requests.py: each action and answer, diaries, malformed requests)."""
+    every_path = engine_requests(ENGINE_DATA, CONTENT["examples"]["examples"])
+    return [json.dumps(request) for request in own_requests()] + every_path
+
+
 @pytest.fixture(scope="module")
 def pyodide_run(built_site: Path) -> dict[str, Any]:
     result = subprocess.run(
-        ["node", str(RUNNER), str(built_site / "assets" / "pyodide")],
+        ["node", str(RUNNER), str(built_site)],
         input=json.dumps(requests()),
         capture_output=True,
         text=True,
@@ -126,8 +137,15 @@ def test_it_really_is_pyodide(pyodide_run: dict[str, Any]) -> None:
     assert str(pyodide_run["python"]).startswith("3.14")
 
 
+def test_it_runs_on_the_precompiled_runtime(pyodide_run: dict[str, Any]) -> None:
+    """The standard library and the engine both come from .pyc made at build, not from .py."""
+    files = pyodide_run["files"]
+    assert files["json"].endswith(".zip/json/__init__.pyc"), files
+    assert files["guide_engine.web"].endswith("engine.zip/guide_engine/web.pyc"), files
+
+
 def test_every_request_gives_the_same_bytes_in_both(pyodide_run: dict[str, Any]) -> None:
-    expected = [respond(json.dumps(request)) for request in requests()]
+    expected = [respond(request) for request in requests()]
     assert len(pyodide_run["responses"]) == len(expected)
     for request, in_pyodide, in_cpython in zip(
         requests(), pyodide_run["responses"], expected, strict=True
@@ -136,7 +154,10 @@ def test_every_request_gives_the_same_bytes_in_both(pyodide_run: dict[str, Any])
 
 
 def test_the_sample_covers_every_outcome(pyodide_run: dict[str, Any]) -> None:
-    responses = [json.loads(raw) for raw in pyodide_run["responses"][1 : -len(diary_requests())]]
+    own = len(own_requests())
+    responses = [
+        json.loads(raw) for raw in pyodide_run["responses"][1 : own - len(diary_requests())]
+    ]
     levels = {r["result"]["plan"]["safety"]["level"] for r in responses if r["ok"]}
     assert levels == {"ok", "caution", "consult_first"}
     assert any(r["ok"] and r["result"]["ics"] for r in responses), "some plan has a calendar"
@@ -144,9 +165,24 @@ def test_the_sample_covers_every_outcome(pyodide_run: dict[str, Any]) -> None:
 
 
 def test_the_diary_sample_covers_its_outcomes(pyodide_run: dict[str, Any]) -> None:
-    diaries = [json.loads(raw) for raw in pyodide_run["responses"][-len(diary_requests()) :]]
+    own = len(own_requests())
+    diaries = [
+        json.loads(raw) for raw in pyodide_run["responses"][own - len(diary_requests()) : own]
+    ]
     reports = [response["result"]["report"] for response in diaries if response["ok"]]
     assert {r["comparison"]["status"] for r in reports} >= {"compared", "not_a_test"}
     assert any(r["stop"] for r in reports) and any(r["adapted"] is None for r in reports)
     assert any(response["result"]["preview"] for response in diaries if response["ok"])
     assert sum(not response["ok"] for response in diaries) == 2
+
+
+def test_the_builds_own_requests_cover_every_action(pyodide_run: dict[str, Any]) -> None:
+    """What the build checks the trimmed runtime with reaches each kind of answer too."""
+    responses = [json.loads(raw) for raw in pyodide_run["responses"][len(own_requests()) :]]
+    results = [r["result"] for r in responses if r["ok"]]
+    assert any("questionnaire" in r for r in results)
+    assert any("plan" in r and r["ics"] for r in results)
+    assert any("plan" in r and r["ics"] is None for r in results)
+    assert any("report" in r and r["preview"] for r in results)
+    assert any(not r["ok"] and r.get("errors") for r in responses)
+    assert any(not r["ok"] and r.get("error") for r in responses), "a malformed request answered"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from guide_site.engine_bundle import PYODIDE_CORE_FILES
+from guide_site.runtime_bundle import ENGINE_WORKER, PYODIDE_CORE, read_runtime_stamp
 from guide_site.render import page_src_uri
 from tests.support.content import CONTENT, REPO
 
@@ -58,17 +61,52 @@ def test_plan_page_holds_the_form_and_a_live_status(built_site: Path) -> None:
     assert names == asked
 
 
-def test_the_site_carries_pyodide_and_a_checked_engine_wheel(built_site: Path) -> None:
-    bundle = built_site / "assets" / "pyodide"
-    for name in PYODIDE_CORE_FILES:
-        assert (bundle / name).stat().st_size > 0, name
-    lock = json.loads((bundle / "pyodide-lock.json").read_text(encoding="utf-8"))
-    engine = lock["packages"]["guide-engine"]
-    wheel = bundle / engine["file_name"]
-    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == engine["sha256"]
-    assert engine["imports"] == ["guide_engine"]
+def test_the_site_carries_the_runtime_made_at_build_under_content_hashed_names(
+    built_site: Path,
+) -> None:
+    """GitHub Pages cannot send cache headers, so a runtime file's name changes with its bytes."""
+    worker = built_site / ENGINE_WORKER
+    stamp = read_runtime_stamp(built_site)
+    at = worker.parent
+    core = (at / stamp["indexURL"]).resolve()
+    assert re.fullmatch(r"core-[0-9a-f]{16}", core.name), core.name
+    for name in PYODIDE_CORE:  # Pyodide's own files, unchanged
+        assert (core / name).read_bytes() == (REPO / "node_modules/pyodide" / name).read_bytes()
+    # The worker imports the loader from that same folder.
+    assert f'from "{stamp["indexURL"]}pyodide.mjs";' in worker.read_text(encoding="utf-8")
+    for key, stem in (("stdLibURL", "python-stdlib"), ("engineURL", "guide-engine")):
+        file = (at / stamp[key]).resolve()
+        digest = hashlib.sha256(file.read_bytes())
+        assert file.name == f"{stem}-{digest.hexdigest()[:16]}.zip"
+    engine = (at / stamp["engineURL"]).read_bytes()
+    assert stamp["engineIntegrity"] == "sha256-" + base64.b64encode(
+        hashlib.sha256(engine).digest()
+    ).decode()
     npm_lock = json.loads((REPO / "node_modules/pyodide/pyodide-lock.json").read_text("utf-8"))
-    assert lock["info"] == npm_lock["info"]  # the site's lockfile extends the pinned Pyodide's
+    assert stamp["lockInfo"] == npm_lock["info"]
+    # Nothing else of Pyodide's is published: no stock library, no package list, no wheel.
+    published = {path.name for path in (built_site / "assets/pyodide").rglob("*")}
+    assert not {"python_stdlib.zip", "pyodide-lock.json"} & published
+    assert not any(name.endswith(".whl") for name in published)
+
+
+def test_the_runtime_zips_hold_only_precompiled_modules(built_site: Path) -> None:
+    """Unchecked hash-based .pyc (PEP 552), so Python neither compiles nor stats a source."""
+    stamp = read_runtime_stamp(built_site)
+    at = (built_site / ENGINE_WORKER).parent
+    with zipfile.ZipFile(at / stamp["stdLibURL"]) as stdlib:
+        names = stdlib.namelist()
+        assert names and all(name.endswith(".pyc") for name in names)
+        headers = {stdlib.read(name)[:8] for name in names}
+    assert len(headers) == 1  # one magic number, and flags 1: hash-based, never checked
+    assert next(iter(headers))[4:] == (1).to_bytes(4, "little")
+    assert {"json/__init__.pyc", "datetime.pyc", "html/__init__.pyc"} <= set(names)
+    assert "unittest/__init__.pyc" not in names  # trimmed: nothing the engine does not use
+    with zipfile.ZipFile(at / stamp["engineURL"]) as engine:
+        members = set(engine.namelist())
+    assert {"guide_engine/web.pyc", "guide_engine/data/engine.json"} <= members
+    assert not any(name.endswith(".py") for name in members)
+    assert "guide_engine/cli.pyc" not in members  # the browser never reaches the command line
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:

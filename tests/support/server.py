@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,7 +27,8 @@ class ServedSite:
     root_url: str
     requests: list[str] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
-    """Path suffixes answered with 404, to test what happens when a file cannot load."""
+    """Path suffixes answered with 404, to test what happens when a file cannot load; a suffix
+    may hold ``*`` for a file's content hash, ``python-stdlib-*.zip``."""
     engine: Callable[[str], str] | None = None
     """The stand-in engine (JSON text in and out), or None for the site's real Pyodide worker."""
 
@@ -54,7 +56,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.site.requests.append(self.path)
-        if any(self.path.split("?")[0].endswith(suffix) for suffix in self.site.blocked):
+        path = self.path.split("?")[0]
+        if any(fnmatch(path, "*" + suffix) for suffix in self.site.blocked):
             self.send_error(404, "blocked by the test")
             return
         super().do_GET()

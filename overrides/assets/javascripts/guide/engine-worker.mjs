@@ -1,10 +1,14 @@
 // The plan builder's engine: a module worker (Pyodide 314 refuses classic workers) that boots the
-// self-hosted Pyodide with the engine wheel from the site's own lockfile. Every URL comes from
-// import.meta.url, so the site works under any sub-path, and nothing is fetched from another host.
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
+// self-hosted Pyodide from the runtime made at build (engine-boot.mjs says how). Every URL comes
+// from import.meta.url, so the site works under any sub-path, and nothing is fetched from another
+// host. The build (guide_site/runtime_bundle.py) writes the runtime's content-hashed file names
+// into the import below and into RUNTIME.
+import { loadPyodide } from "../../pyodide/core/pyodide.mjs";
+import { startEngine } from "./engine-boot.mjs";
 import { serveEngine } from "./engine-protocol.mjs";
 
-const indexURL = new URL("../../pyodide/", import.meta.url).href;
+const RUNTIME = /* @runtime */ null /* @end */;
+const url = (path) => new URL(path, import.meta.url).href;
 
 // Pyodide only logs a WebAssembly module that fails to load ("wasm instantiation failed!") and
 // then waits for ever; this turns that into a failure the page can report.
@@ -22,10 +26,19 @@ const wasmFailed = new Promise((_, reject) => {
     });
 });
 
-// The wheel downloads (sha256-checked against the lockfile) while Python boots.
-const booted = loadPyodide({ indexURL, packages: ["guide-engine"] });
-const engine = Promise.race([booted, wasmFailed]).then(
-  (pyodide) => pyodide.pyimport("guide_engine.web").respond,
-);
+// The engine's zip downloads (checked against its hash) while Python boots.
+async function fetchEngine() {
+  const response = await fetch(url(RUNTIME.engineURL), { integrity: RUNTIME.engineIntegrity });
+  if (!response.ok) throw new Error(`The engine could not be downloaded (${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const booted = startEngine(loadPyodide, {
+  indexURL: url(RUNTIME.indexURL),
+  stdLibURL: url(RUNTIME.stdLibURL),
+  lockInfo: RUNTIME.lockInfo,
+  engine: fetchEngine(),
+});
+const engine = Promise.race([booted, wasmFailed]).then(({ respond }) => respond);
 
 serveEngine(engine);
