@@ -301,7 +301,12 @@ def test_status_changes_are_announced_once_politely(page: Page, served_site: Ser
     page.add_init_script(RECORD_ANNOUNCEMENTS)
     open_builder(page, served_site)
     expect(page.get_by_role("status").filter(has_text=TEXT["status.ready"])).to_be_visible()
-    assert announced(page) == [("polite", TEXT["status.loading"]), ("polite", TEXT["status.ready"])]
+    until_ready = announced(page)
+    # "Getting ready" is said only if the engine (started from the page's head) is not ready yet.
+    assert until_ready in (
+        [("polite", TEXT["status.ready"])],
+        [("polite", TEXT["status.loading"]), ("polite", TEXT["status.ready"])],
+    ), until_ready
 
     # Errors and the plan are not announced: they take focus, and so are read once.
     build_my_plan(page)
@@ -315,7 +320,7 @@ def test_status_changes_are_announced_once_politely(page: Page, served_site: Ser
     page.get_by_role("button", name="Delete my answers").click()
     expect(page.get_by_role("status").filter(has_text=TEXT["notice.deleted"])).to_be_visible()
 
-    after_ready = announced(page)[2:]
+    after_ready = announced(page)[len(until_ready) :]
     assert len(after_ready) == 2, after_ready
     (copy_politeness, copy_text), deleted = after_ready
     assert copy_politeness == "polite" and copied.fullmatch(copy_text)
@@ -326,10 +331,10 @@ def test_a_failed_engine_is_announced_once_politely(page: Page, served_site: Ser
     page.add_init_script(RECORD_ANNOUNCEMENTS)
     builder_engine_failed(page, served_site)
     expect(page.get_by_role("status").filter(has_text=TEXT["status.failed"])).to_be_visible()
-    assert announced(page) == [
-        ("polite", TEXT["status.loading"]),
-        ("polite", TEXT["status.failed"]),
-    ]
+    assert announced(page) in (
+        [("polite", TEXT["status.failed"])],
+        [("polite", TEXT["status.loading"]), ("polite", TEXT["status.failed"])],
+    )
 
 
 HEADINGS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
