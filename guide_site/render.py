@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from guide_engine.diary.fields import MAT_USED, WITH_THE_MAT
 from guide_site.examples import example_plans
 from guide_site.loader import Content
 
@@ -54,8 +55,20 @@ class Citations:
         )
 
 
+def dotted_keys(words: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    """Nested words as one level, with dotted keys: ``{"status": {"ready": ...}}`` gives
+    ``{"status.ready": ...}``, as a page's script looks its words up."""
+    flat: dict[str, str] = {}
+    for key, value in words.items():
+        if isinstance(value, Mapping):
+            flat.update(dotted_keys(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = str(value)
+    return flat
+
+
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -63,6 +76,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,  # output is Markdown; HTML in templates escapes with |e explicitly
     )
+    env.filters["dotted"] = dotted_keys
+    return env
 
 
 class RenderError(Exception):
@@ -95,6 +110,10 @@ def render_pages(content: Content, engine_data: Mapping[str, Any]) -> list[Rende
         "page_uri": page_src_uri,
         "questions": engine_data["questionnaire"]["questions"],
         "examples": example_plans(content, engine_data),
+        # The diary page's check-ins: the engine's fields (stop signs resolved), and the answer
+        # of mat_used that reveals the fields asked only with the mat.
+        "diary_fields": engine_data["diary"]["fields"],
+        "diary_form": {"with_the_mat": WITH_THE_MAT, "mat_used": MAT_USED},
     }
     rendered = []
     for page_id in order:
