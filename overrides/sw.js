@@ -7,8 +7,9 @@
 // against its hash before it is kept, so a cache only ever holds one release, whole and exact.
 //
 // - Pages and their assets ("shell") are kept when this worker installs.
-// - The Pyodide files and the engine ("engine", ~12 MB) are kept only once the plan builder is
-//   used (the page asks, or the worker sees them go by), never for article readers.
+// - The Pyodide files and the engine ("engine", ~12 MB) are kept only once a page with the engine
+//   (the plan builder, the diary) has started it (the page asks, or the worker sees them go by),
+//   never for article readers.
 // - Pages are asked of the network first (so a deploy shows at once), falling back to the copy
 //   when offline or slow; everything else comes from the copy.
 // - If a page from the network is not the one in the manifest, the site has moved on to a new

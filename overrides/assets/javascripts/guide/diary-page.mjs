@@ -327,7 +327,9 @@ class DiaryPage {
 
   /** Keep and show a diary the engine has checked. */
   accept(result, changes = {}) {
-    this.store.save(result.entries);
+    // An empty diary leaves nothing behind in the browser.
+    if (result.entries.length) this.store.save(result.entries);
+    else this.store.clear();
     this.update({ plan: "ok", result, entries: result.entries, errors: null, ...changes });
   }
 
