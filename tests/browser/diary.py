@@ -258,3 +258,69 @@ def words(text: str, **values: object) -> str:
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))
     return text
+
+
+# --- the page in each of its states (for axe and the every-state checks) ----------------------
+
+
+def _choose_file(page: Page, text: str) -> None:
+    payload = {"name": "diary.csv", "mimeType": "text/csv", "buffer": text.encode("utf-8")}
+    page.get_by_label(PAGE_WORDS["import_label"]).set_input_files(payload)  # type: ignore[arg-type]
+    page.get_by_role("button", name=PAGE_WORDS["import_check"]).click()
+
+
+def diary_without_a_plan(page: Page, site: ServedSite) -> None:
+    page.goto(diary_url(site))
+    expect(page.get_by_text(PAGE_WORDS["no_plan"])).to_be_visible()
+
+
+def diary_empty(page: Page, site: ServedSite) -> None:
+    seed_storage(page, site, FAIR_TEST_ANSWERS, None)
+    open_diary(page, site)
+
+
+def diary_report(page: Page, site: ServedSite) -> None:
+    seed_storage(page, site, FAIR_TEST_ANSWERS, nights_of_a_fair_test(FAIR_TEST_ANSWERS))
+    open_diary(page, site)
+    expect_nights_in_report(page, NIGHTS_LOGGED)
+
+
+def diary_errors(page: Page, site: ServedSite) -> None:
+    diary_empty(page, site)
+    morning = check_in(page, "morning")
+    field(morning, "sol_minutes").fill("twenty")
+    morning.get_by_role("button").click()
+    expect(page.get_by_role("group", name=SAY["errors.title"])).to_be_focused()
+
+
+def diary_import_preview(page: Page, site: ServedSite) -> None:
+    entries = nights_of_a_fair_test(FAIR_TEST_ANSWERS, count=3)
+    seed_storage(page, site, FAIR_TEST_ANSWERS, entries)
+    open_diary(page, site)
+    _choose_file(page, engine_result(FAIR_TEST_ANSWERS, entries)["csv"])
+    expect(page.get_by_role("group", name=PAGE_WORDS["preview_heading"])).to_be_focused()
+
+
+def diary_import_problems(page: Page, site: ServedSite) -> None:
+    seed_storage(page, site, FAIR_TEST_ANSWERS, nights_of_a_fair_test(FAIR_TEST_ANSWERS, 3))
+    open_diary(page, site)
+    _choose_file(page, "night,sol_minutes\r\n2026-03-01,lots\r\n")
+    expect(page.get_by_role("table", name=PAGE_WORDS["problems_caption"])).to_be_visible()
+
+
+def diary_confirm_delete(page: Page, site: ServedSite) -> None:
+    diary_report(page, site)
+    page.get_by_role("button", name=PAGE_WORDS["delete"], exact=True).click()
+    expect(page.get_by_role("button", name=PAGE_WORDS["delete_yes"])).to_be_visible()
+
+
+DIARY_SCENES = {
+    "diary, no plan": diary_without_a_plan,
+    "diary, empty": diary_empty,
+    "diary, report": diary_report,
+    "diary, errors": diary_errors,
+    "diary, import preview": diary_import_preview,
+    "diary, import problems": diary_import_problems,
+    "diary, confirm delete": diary_confirm_delete,
+}
+"""Each state of the diary page, reached as a person reaches it (from storage left earlier)."""

@@ -29,6 +29,7 @@ from tests.browser.builder import (
     plan_heading,
 )
 from tests.browser.conftest import NewContext
+from tests.browser.diary import DIARY_SCENES
 from tests.browser.questionnaire import (
     CONSULT_FIRST_ANSWERS,
     CONTENT,
@@ -118,6 +119,7 @@ SCENES: dict[str, Scene] = {
     "builder, plan": builder_plan,
     "builder, engine failed": builder_engine_failed,
     "example plans": examples_page,
+    **DIARY_SCENES,
 }
 # The theme's header, navigation and footer are the same on every page: they are checked with
 # the home page and the search; on the other scenes, the page's own content.
@@ -229,7 +231,7 @@ def test_nothing_is_cut_off_or_scrolls_sideways(
         page.goto(page_url(served_site, page_id))
         if problems := page.evaluate(CUT_OFF):
             found[page_id] = problems
-    for scene in ("builder, errors", "builder, plan"):
+    for scene in ("builder, errors", "builder, plan", "diary, report", "diary, import problems"):
         SCENES[scene](page, served_site)
         if problems := page.evaluate(CUT_OFF):
             found[scene] = problems
@@ -343,7 +345,8 @@ HEADINGS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
 
 
 @pytest.mark.parametrize(
-    "scene", ["builder, empty", "builder, errors", "builder, plan", "builder, engine failed"]
+    "scene",
+    ["builder, empty", "builder, errors", "builder, plan", "builder, engine failed", *DIARY_SCENES],
 )
 def test_one_h1_and_headings_that_never_skip_a_level(
     page: Page, served_site: ServedSite, scene: str
