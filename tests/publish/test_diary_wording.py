@@ -42,7 +42,8 @@ def test_placeholders_are_filled_and_others_left_as_they_are() -> None:
     ("script", "complaint"),
     [
         (
-            "const w = JSON.parse(words); delete w['status.ready']; diaryWording(JSON.stringify(w));",
+            "const w = JSON.parse(words); delete w['status.ready'];"
+            "diaryWording(JSON.stringify(w));",
             "missing status.ready",
         ),
         (
