@@ -11,6 +11,8 @@ cache headers; tests/support/pages_server.py):
    Ratios below 1 mean the plan builder is ready sooner than Pyodide alone boots.
 2. Plan: on one page, the time from pressing "Build my plan" to the plan on screen (the next
    frame after it is in the page), over repeated submits: median and 95th percentile.
+   Diary: the same for a morning check-in saved on the diary page to the updated report on
+   screen, with a diary of 28 and of 365 nights already kept in the browser.
 3. Bytes (tests/bench_publish.py): each kind of page's first and repeat visit, raw, gzip as
    served, and brotli; and the build's time.
 4. Lighthouse mobile performance of every page, with its LCP and TBT
@@ -24,6 +26,7 @@ import math
 import statistics
 import tempfile
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
@@ -32,11 +35,22 @@ from tests.bench_lighthouse import report_scores, score_pages
 from tests.bench_publish import build_site, measure_visits, report_visits
 from tests.bench_startup import WATCH_READY, bench_mounts, measure_startups, report_startups
 from tests.browser.conftest import CHROMIUM, QUIET_FLAGS
+from tests.browser.diary import nights_of_a_fair_test, seed_storage
 from tests.browser.questionnaire import TYPICAL_ANSWERS, fill_answers
 from tests.publish.crawl import BuiltSite
 from tests.support.pages_server import FAST_4G, serve_like_pages
-from tests.support.server import SUB_PATH, free_port
+from tests.support.server import SUB_PATH, ServedSite, free_port
 
+MORNING_FIELDS = (
+    "night",
+    "tried_to_sleep",
+    "sol_minutes",
+    "awakenings",
+    "waso_minutes",
+    "final_awakening",
+    "out_of_bed",
+    "sleep_quality",
+)
 ROUNDS = 5
 SUBMITS = 40
 TIMEOUT_MS = 120_000
@@ -77,6 +91,67 @@ def measure_submits(browser: Browser, root_url: str, submits: int = SUBMITS) -> 
         return times
     finally:
         context.close()
+
+
+DIARY_NIGHTS = (28, 365)
+DIARY_SAVES = 30
+
+# Fill in the morning check-in with `entry` (sleep onset changed each time, so each save changes
+# the report), press its button, and resolve with the milliseconds until the new report is on
+# screen (the next frame after the engine's report replaces the old one).
+SAVE_MORNING_AND_TIME = """([entry, sol]) => new Promise((resolve) => {
+  const report = document.querySelector("[data-diary-report]");
+  const form = document.querySelector('[data-check-in="morning"]');
+  for (const [name, value] of Object.entries({ ...entry, sol_minutes: String(sol) })) {
+    for (const input of form.querySelectorAll(`[name="${name}"]`)) {
+      if (input.type === "radio") input.checked = input.value === value;
+      else input.value = value;
+    }
+  }
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  });
+  observer.observe(report, { childList: true });
+  const start = performance.now();
+  form.querySelector("[type=submit]").click();
+})"""
+
+
+def measure_diary_saves(
+    browser: Browser, root_url: str, nights: int, saves: int = DIARY_SAVES
+) -> list[float]:
+    """Check-in -> updated report, with ``nights`` nights already in the diary."""
+    start = date.today() - timedelta(days=nights)
+    answers = {**TYPICAL_ANSWERS, "start_date": start.isoformat(), "plan_kind": "fair_test"}
+    answers["fair_test_seed"] = "4242"
+    entries = nights_of_a_fair_test(answers, count=nights)
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        seed_storage(page, ServedSite(root_url=root_url), answers, entries)
+        page.goto(root_url + "diary/")
+        page.wait_for_function(
+            f"document.querySelector('[data-diary-report]')?.dataset.nights === '{nights}'",
+            timeout=TIMEOUT_MS,
+        )
+        last = {key: value for key, value in entries[-1].items() if key in MORNING_FIELDS}
+        return [
+            float(page.evaluate(SAVE_MORNING_AND_TIME, [last, 10 + save % 10]))
+            for save in range(saves)
+        ]
+    finally:
+        context.close()
+
+
+def report_diary_saves(
+    results: list[tuple[int, list[float]]], out: Callable[[str], object]
+) -> None:
+    out(f"{'diary check-in -> report on screen':44} {'median':>12} {'p95':>11}")
+    for nights, times in results:
+        label = f"{nights} nights, {len(times)} saves, ms"
+        median, p95 = statistics.median(times), percentile(times, 0.95)
+        out(f"  {label:42} {median:12.1f} {p95:11.1f}")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -122,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
             try:
                 submits = measure_submits(browser, site.root_url)
+                diary = [(n, measure_diary_saves(browser, site.root_url, n)) for n in DIARY_NIGHTS]
                 version = browser.version
             finally:
                 browser.close()
@@ -134,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     report_startups(startups, out)
     out("")
     report_submits(submits, out)
+    report_diary_saves(diary, out)
     out("")
     report_visits(build_seconds, visits, out)
     if scores:

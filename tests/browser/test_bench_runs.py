@@ -1,7 +1,8 @@
 """`make bench` keeps working against the real, locked-down site: a smoke run, no timings.
 
-Every part runs once, small: start-ups over a (fast) throttled link, submits, the plan page's
-bytes, Lighthouse on one page. Only the shape of what it reports is checked.
+Every part runs once, small: start-ups over a (fast) throttled link, submits, two diary saves
+with 28 nights, the plan page's bytes, Lighthouse on one page. Only the shape of what it reports
+is checked.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.bench import measure_submits, report_submits
+from tests.bench import measure_diary_saves, measure_submits, report_diary_saves, report_submits
 from tests.bench_lighthouse import Scores, report_scores, score_page
 from tests.bench_publish import measure_visits, report_visits
 from tests.bench_startup import bench_mounts, measure_startups, report_startups
@@ -30,6 +31,7 @@ def test_the_benchmark_measures_and_reports(
         builder, bare = measure_startups(browser.browser_type, site.root_url, rounds=1)
         site.throttle = None
         submits = measure_submits(browser, site.root_url, submits=2)
+        diary = measure_diary_saves(browser, site.root_url, nights=28, saves=2)
         # A quick brotli: the smoke run checks the counting, not the best compression.
         visits = measure_visits(
             browser.browser_type, site, kinds=("plan builder",), brotli_quality=5
@@ -37,11 +39,12 @@ def test_the_benchmark_measures_and_reports(
         home = score_page(site.root_url, "", cpu_slowdown=1.0)
     report_startups([(QUICK_LINK.name, builder, bare)], lines.append)
     report_submits(submits, lines.append)
+    report_diary_saves([(28, diary)], lines.append)
     report_visits(1.0, visits, lines.append)
     report_scores(Scores(uncalibrated=home, pages=[home]), lines.append)
 
-    times = [*builder.first, *builder.repeat, *bare.first, *bare.repeat, *submits]
-    assert len(times) == 6 and all(t > 0 for t in times)
+    times = [*builder.first, *builder.repeat, *bare.first, *bare.repeat, *submits, *diary]
+    assert len(times) == 8 and all(t > 0 for t in times)
     assert [(v.kind, v.visit) for v in visits] == [
         ("plan builder", "first"),
         ("plan builder", "repeat"),
@@ -52,3 +55,4 @@ def test_the_benchmark_measures_and_reports(
     assert any(line.strip().startswith("quick link, repeat visit") for line in lines)
     assert any(line.startswith("plan builder  first") for line in lines)
     assert any(line.startswith("(home)") for line in lines)
+    assert any(line.strip().startswith("28 nights, 2 saves, ms") for line in lines)
