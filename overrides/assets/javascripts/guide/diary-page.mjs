@@ -319,7 +319,8 @@ class DiaryPage {
       .filter(([key]) => !isDiaryKey(key))
       .map(([, message]) => message);
     if (planMessages.length) {
-      this.update({ plan: "problem", planMessages, focus: "plan" });
+      // Focus moves only for something the person did, never as the page opens.
+      this.update({ plan: "problem", planMessages, focus: waits ? "plan" : null });
       return null;
     }
     return reply;
