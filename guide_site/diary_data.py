@@ -17,6 +17,7 @@ from guide_engine.diary.fields import FIELDS
 def diary_part(content: Mapping[str, Any]) -> dict[str, Any]:
     """The ``diary`` engine data: content/diary.yml with its fields and stop signs resolved."""
     diary = copy.deepcopy(dict(content["diary"]))
+    del diary["plan_links"]  # the plan builder page's words, not the engine's
     rules = {rule["id"]: rule for rule in content["precautions"]["stop_rules"]}
     stop_signs = [
         {
