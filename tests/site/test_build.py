@@ -61,19 +61,6 @@ def test_plan_page_holds_the_form_and_a_live_status(built_site: Path) -> None:
     assert names == asked
 
 
-def test_the_precautions_page_says_what_to_do_for_each_sign_to_stop(built_site: Path) -> None:
-    """Each stop rule's sign and, in the same item, what to do and whom to see."""
-    items = [
-        " ".join(item.get_text(" ", strip=True).split())
-        for item in soup(built_site, "precautions").select(".admonition.danger li")
-    ]
-    rules = CONTENT["precautions"]["stop_rules"]
-    assert len(items) == len(rules)
-    for item, rule in zip(items, rules, strict=True):
-        assert item.startswith(" ".join(rule["text"].split()))
-        assert item.endswith(" ".join(rule["what_to_do"].split()))
-
-
 def test_the_site_carries_the_runtime_made_at_build_under_content_hashed_names(
     built_site: Path,
 ) -> None:
