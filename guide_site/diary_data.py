@@ -18,6 +18,7 @@ def diary_part(content: Mapping[str, Any]) -> dict[str, Any]:
     """The ``diary`` engine data: content/diary.yml with its fields and stop signs resolved."""
     diary = copy.deepcopy(dict(content["diary"]))
     diary.pop("page")  # the diary page's own words: the site's, never the engine's
+    del diary["plan_links"]  # the plan builder page's words, not the engine's
     rules = {rule["id"]: rule for rule in content["precautions"]["stop_rules"]}
     stop_signs = [
         {

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from guide_engine.outputs.fair_test_words import evenings_of
-from guide_engine.outputs.wording import engine_data, week_dates
+from guide_engine.outputs.wording import calendar_notes, engine_data, week_dates
 from guide_engine.rules import fill
 
 
@@ -38,7 +38,7 @@ def render_html(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = Non
     stop = [f"<p>{_e(words['stop_intro'])}</p>", "<ul>"]
     stop += [f"<li>{_e(rule['text'])}</li>" for rule in plan["stop_rules"]] + ["</ul>"]
     parts += _section("stop", words["stop_heading"], stop)
-    calendar = [f"<p>{_e(plan['calendar']['note'])}</p>"]
+    calendar = [f"<p>{_e(note)}</p>" for note in calendar_notes(plan, data)]
     parts += _section("calendar", words["calendar_heading"], calendar)
     parts += [f'<p class="guide-plan__disclaimer">{_e(plan["disclaimer"])}</p>', "</section>"]
     return "\n".join(parts) + "\n"
@@ -98,16 +98,11 @@ def _fair_test(
     fair_test = plan["fair_test"]
     if not fair_test["available"]:
         return [f"<p>{_e(fair_test['note'])}</p>"]
-    parts = [f"<p>{_e(fair_test['intro'])}</p>", f"<p>{_e(fair_test['rest_evening'])}</p>"]
-    for week in fair_test["weeks"]:
-        mat = f"{words['mat_evenings']} ({week['minutes']} {plan_words['minutes_unit']})"
-        parts += [
-            f"<h4>{_e(plan_words['week_column'])} {_e(str(week['week']))}</h4>",
-            '<dl class="guide-plan__evenings">',
-            f"<dt>{_e(mat)}</dt><dd>{_e(evenings_of(week, 'mat', words))}</dd>",
-            f"<dt>{_e(words['rest_evenings'])}</dt><dd>{_e(evenings_of(week, 'rest', words))}</dd>",
-            "</dl>",
-        ]
+    parts = [
+        f"<p>{_e(fair_test['intro'])}</p>",
+        f"<p>{_e(fair_test['rest_evening'])}</p>",
+        *_fair_test_table(fair_test, plan_words, words),
+    ]
     parts.append(f"<p>{_e(fair_test['seed_note'])}</p>")
     for heading, texts in (
         ("can_show_heading", "can_show"),
@@ -117,6 +112,34 @@ def _fair_test(
         parts += [f"<li>{_e(text)}</li>" for text in fair_test[texts]]
         parts.append("</ul>")
     return parts
+
+
+def _fair_test_table(
+    fair_test: Mapping[str, Any], plan_words: Mapping[str, str], words: Mapping[str, Any]
+) -> list[str]:
+    """Each test week's mat and rest evenings, a row a week, so the week reads across."""
+    columns = [
+        plan_words["week_column"],
+        plan_words["minutes_column"],
+        words["mat_evenings"],
+        words["rest_evenings"],
+    ]
+    head = "".join(f'<th scope="col">{_e(column)}</th>' for column in columns)
+    rows = []
+    for week in fair_test["weeks"]:
+        cells = [str(week["minutes"]), evenings_of(week, "mat", words)]
+        cells.append(evenings_of(week, "rest", words))
+        row_cells = "".join(f"<td>{_e(cell)}</td>" for cell in cells)
+        rows.append(f'<tr><th scope="row">{_e(str(week["week"]))}</th>{row_cells}</tr>')
+    return [
+        '<table class="guide-plan__table guide-plan__evenings">',
+        f"<caption>{_e(words['schedule_caption'])}</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+    ]
 
 
 def _nightly(plan: Mapping[str, Any], words: Mapping[str, str]) -> list[str]:

@@ -8,8 +8,9 @@
   importing an updated plan replaces the events of the earlier one.
 - A plan without mat sessions (consult_first) or without a start date has no calendar.
 - A fair test's weeks have one event per evening instead, each titled as a mat or a rest
-  evening (UIDs end ``-evening-<n>``); an answered diary_reminder adds one daily morning event
-  (UID ``<start date>-diary``) with an alarm at its start, for every night of the plan.
+  evening (UIDs end ``-evening-<n>``), a rest evening's reminder saying there is no mat; an
+  answered diary_reminder adds one daily morning event (UID ``<start date>-diary``) with an
+  alarm at its start, for every night of the plan.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def _week_event(
         summary=summary,
         description=_description(plan, week, engine),
         stamp=stamp,
-        engine=engine,
+        reminder=settings["reminder_text"],
     )
 
 
@@ -90,8 +91,10 @@ def _test_evening_event(
     # A rest evening's event keeps the session's times; the mat's steps do not apply.
     if kind == "rest":
         description = plan["fair_test"]["rest_evening"]
+        reminder = words["calendar"]["rest_reminder"]
     else:
         description = _description(plan, week, engine)
+        reminder = engine["calendar"]["reminder_text"]
     return _session_event(
         plan,
         week,
@@ -101,7 +104,7 @@ def _test_evening_event(
         summary=summary,
         description=description,
         stamp=stamp,
-        engine=engine,
+        reminder=reminder,
     )
 
 
@@ -115,7 +118,7 @@ def _session_event(
     summary: str,
     description: str,
     stamp: str,
-    engine: Mapping[str, Any],
+    reminder: str,
 ) -> list[str]:
     bedtime = parse_time(plan["nightly"]["bedtime"])
     lie_down = parse_time(week["lie_down"])
@@ -135,7 +138,7 @@ def _session_event(
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
         f"TRIGGER:-PT{plan['calendar']['reminder_minutes_before']}M",
-        f"DESCRIPTION:{escape_text(engine['calendar']['reminder_text'])}",
+        f"DESCRIPTION:{escape_text(reminder)}",
         "END:VALARM",
         "END:VEVENT",
     ]

@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from guide_engine.outputs.fair_test_words import evenings_of
-from guide_engine.outputs.wording import engine_data, week_dates
+from guide_engine.outputs.wording import calendar_notes, engine_data, week_dates
 from guide_engine.rules import fill
+
+KINDS = ("mat", "rest")
 
 
 def render_text(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = None) -> str:
@@ -30,7 +32,7 @@ def render_text(plan: Mapping[str, Any], *, data: Mapping[str, Any] | None = Non
         words["stop_intro"],
         "\n".join(f"- {rule['text']}" for rule in plan["stop_rules"]),
         f"## {words['calendar_heading']}",
-        plan["calendar"]["note"],
+        *calendar_notes(plan, data),
         "---",
         f"*{plan['disclaimer']}*",
     ]
@@ -84,13 +86,14 @@ def _fair_test(
     if not fair_test["available"]:
         return [*blocks, fair_test["note"]]
     blocks += [fair_test["intro"], fair_test["rest_evening"]]
-    for week in fair_test["weeks"]:
-        blocks.append(
-            f"**{plan_words['week_column']} {week['week']}**\n"
-            f"- {words['mat_evenings']} ({week['minutes']} {plan_words['minutes_unit']}): "
-            f"{evenings_of(week, 'mat', words)}\n"
-            f"- {words['rest_evenings']}: {evenings_of(week, 'rest', words)}"
-        )
+    header = [plan_words["week_column"], plan_words["minutes_column"]]
+    header += [words["mat_evenings"], words["rest_evenings"]]
+    rows = [
+        [str(w["week"]), str(w["minutes"]), *(evenings_of(w, kind, words) for kind in KINDS)]
+        for w in fair_test["weeks"]
+    ]
+    table = [_row(header), _row(["---"] * len(header)), *(_row(cells) for cells in rows)]
+    blocks += [f"*{words['schedule_caption']}*", "\n".join(table)]
     blocks += [
         fair_test["seed_note"],
         f"### {words['can_show_heading']}",

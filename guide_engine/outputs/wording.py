@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from guide_engine.packaged_data import checked, packaged_data
+from guide_engine.rules import fill
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -16,6 +17,17 @@ _MONTHS = (
 
 def engine_data(data: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return packaged_data() if data is None else checked(data)
+
+
+def calendar_notes(plan: Mapping[str, Any], data: Mapping[str, Any] | None) -> list[str]:
+    """What the plan says about its calendar file: the note, then the morning diary reminder's
+    time when the file has one (calendars may drop reminders, so the plan repeats it)."""
+    calendar = plan["calendar"]
+    notes = [calendar["note"]]
+    if calendar["available"] and calendar["diary_reminder"] is not None:
+        morning_note = engine_data(data)["diary"]["calendar"]["morning_note"]
+        notes.append(fill(morning_note, time=calendar["diary_reminder"]))
+    return notes
 
 
 def week_dates(starts_on: str, days: int = 7) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
+from guide_engine.contract import PLAN_KIND
+from guide_engine.fair_test import CHOSEN
 from guide_engine.plan import build_plan
 from tests.support.content import CONTENT, ENGINE_DATA, QUESTIONS, example_answers, example_at
 
@@ -39,6 +41,8 @@ CONSULT_FIRST_ANSWERS = example_at_level("consult_first")
 START = date.today() + timedelta(days=7)
 """A first evening still ahead, as the date field asks."""
 DATED: dict[str, Any] = {**TYPICAL_ANSWERS, "start_date": START.isoformat()}
+FAIR_TEST: dict[str, Any] = {**DATED, PLAN_KIND: CHOSEN}
+"""A fair test, dated; its number is left for the page to pick."""
 
 
 def question_field(page: Page, question_id: str) -> Locator:
@@ -91,8 +95,9 @@ def type_date(page: Page, question_id: str, text: str) -> None:
 
 
 def fill_answers(page: Page, answers: dict[str, Any]) -> None:
-    for question_id, answer in answers.items():
-        question = QUESTIONS[question_id]
+    """Answer in the form's order, so a question revealed by an earlier answer is there."""
+    for question_id in (qid for qid in QUESTIONS if qid in answers):
+        answer, question = answers[question_id], QUESTIONS[question_id]
         if question["kind"] == "one_of":
             option_box(page, question_id, answer).check()
         elif question["kind"] == "any_of":

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from guide_engine.contract import DIARY_REMINDER, FAIR_TEST_SEED
 from tests.browser.axe import describe
 from tests.browser.builder import (
     HeldEngine,
@@ -34,6 +35,7 @@ from tests.browser.questionnaire import (
     CONSULT_FIRST_ANSWERS,
     CONTENT,
     DATED,
+    FAIR_TEST,
     QUESTIONS,
     WORDING,
     fill_answers,
@@ -95,6 +97,31 @@ def builder_plan(page: Page, site: ServedSite) -> None:
     expect(plan_heading(page)).to_be_visible()
 
 
+def open_builder_afresh(page: Page, site: ServedSite) -> None:
+    """The builder with nothing saved, whatever an earlier scene on this page left."""
+    page.goto(site.root_url)
+    page.evaluate("localStorage.clear()")
+    open_builder(page, site)
+
+
+def builder_fair_test_chosen(page: Page, site: ServedSite) -> None:
+    """A fair test chosen: its number revealed, picked at random, with a wrong one typed."""
+    open_builder_afresh(page, site)
+    fill_answers(page, FAIR_TEST)
+    seed = QUESTIONS[FAIR_TEST_SEED]
+    expect(page.get_by_label(seed["label"])).to_be_visible()
+    page.get_by_label(seed["label"]).fill(str(seed["max"] + 1))
+    build_my_plan(page)
+    expect(error_summary(page)).to_be_visible()
+
+
+def builder_fair_test_plan(page: Page, site: ServedSite) -> None:
+    open_builder_afresh(page, site)
+    fill_answers(page, {**FAIR_TEST, DIARY_REMINDER: "07:30"})
+    build_my_plan(page)
+    expect(plan_heading(page)).to_be_visible()
+
+
 def builder_engine_failed(page: Page, site: ServedSite) -> None:
     site.blocked.add("engine-worker.mjs")
     open_builder(page, site, wait=False)
@@ -117,6 +144,8 @@ SCENES: dict[str, Scene] = {
     "builder, errors": builder_with_errors,
     "builder, busy": builder_busy,
     "builder, plan": builder_plan,
+    "builder, fair test chosen": builder_fair_test_chosen,
+    "builder, fair test plan": builder_fair_test_plan,
     "builder, engine failed": builder_engine_failed,
     "example plans": examples_page,
     **DIARY_SCENES,
@@ -231,7 +260,13 @@ def test_nothing_is_cut_off_or_scrolls_sideways(
         page.goto(page_url(served_site, page_id))
         if problems := page.evaluate(CUT_OFF):
             found[page_id] = problems
-    for scene in ("builder, errors", "builder, plan", "diary, report", "diary, import problems"):
+    for scene in (
+        "builder, errors",
+        "builder, plan",
+        "builder, fair test plan",
+        "diary, report",
+        "diary, import problems",
+    ):
         SCENES[scene](page, served_site)
         if problems := page.evaluate(CUT_OFF):
             found[scene] = problems
@@ -243,7 +278,8 @@ def test_wcag_text_spacing_loses_no_content(
 ) -> None:
     page = new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True).new_page()
     found = {}
-    for scene in ("home, back to top shown", "comparison", "builder, errors", "builder, plan"):
+    scenes = ["home, back to top shown", "comparison", "builder, errors", "builder, plan"]
+    for scene in [*scenes, "builder, fair test chosen", "builder, fair test plan"]:
         SCENES[scene](page, served_site)
         page.add_style_tag(content=TEXT_SPACING)
         if problems := page.evaluate(CUT_OFF):
@@ -346,7 +382,14 @@ HEADINGS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")]
 
 @pytest.mark.parametrize(
     "scene",
-    ["builder, empty", "builder, errors", "builder, plan", "builder, engine failed", *DIARY_SCENES],
+    [
+        "builder, empty",
+        "builder, errors",
+        "builder, plan",
+        "builder, fair test plan",
+        "builder, engine failed",
+        *DIARY_SCENES,
+    ],
 )
 def test_one_h1_and_headings_that_never_skip_a_level(
     page: Page, served_site: ServedSite, scene: str

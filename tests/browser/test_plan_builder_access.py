@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from guide_engine.contract import DIARY_REMINDER, FAIR_TEST_SEED
 from guide_site.render import page_src_uri
 from tests.browser.axe import axe_context, axe_violations, describe
 from tests.browser.builder import (
@@ -29,6 +30,7 @@ from tests.browser.questionnaire import (
     CONTENT,
     DATED,
     EXAMPLES,
+    FAIR_TEST,
     QUESTIONS,
     TYPICAL_ANSWERS,
     fill_answers,
@@ -98,12 +100,23 @@ def test_axe_finds_nothing_in_any_state_of_the_builder(
     for state, answers in (
         ("caution plan", CAUTION_ANSWERS),
         ("consult-first", CONSULT_FIRST_ANSWERS),
+        ("fair test plan", {**FAIR_TEST, DIARY_REMINDER: "07:30"}),
     ):
         page.get_by_role("button", name="Delete my answers").click()
         fill_answers(page, answers)
         build_my_plan(page)
         expect(plan_heading(page)).to_be_visible()
         assert_no_violations(page, state)
+
+    # A fair test's number, revealed in the form, with the content's message for a wrong one.
+    page.get_by_role("button", name="Change answers").click()
+    seed = question_field(page, FAIR_TEST_SEED)
+    expect(seed).to_be_visible()
+    assert_no_violations(page, "fair test number revealed")
+    seed.fill("not a number")
+    build_my_plan(page)
+    expect(error_summary(page)).to_be_visible()
+    assert_no_violations(page, "fair test number wrong")
 
 
 def test_axe_finds_nothing_when_the_engine_cannot_start(

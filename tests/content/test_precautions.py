@@ -51,17 +51,23 @@ def test_each_condition_is_listed_under_its_level(
             assert " ".join(condition["reason"].split()) in text
 
 
-def test_the_stop_signs_stand_out_as_a_danger_box(
+def test_the_stop_signs_stand_out_as_a_danger_box_with_what_to_do_for_each(
     built_site: Path, content: dict[str, Any]
 ) -> None:
+    """Each sign, in bold, then what to do and whom to see: the words the diary report shows."""
     page = precautions_page(built_site)
     heading = page.find(id="when-to-stop")
     assert heading is not None
     box = heading.find_next_sibling("div", class_="admonition")
     assert box is not None and "danger" in box["class"]
-    shown = [item.get_text(" ", strip=True) for item in box.find_all("li")]
-    expected = [" ".join(rule["text"].split()) for rule in content["precautions"]["stop_rules"]]
-    assert shown == expected
+    items = box.find_all("li")
+    rules = content["precautions"]["stop_rules"]
+    assert [" ".join(item.strong.get_text(" ", strip=True).split()) for item in items] == [
+        " ".join(rule["text"].split()) for rule in rules
+    ]
+    assert [" ".join(item.get_text(" ", strip=True).split()) for item in items] == [
+        " ".join(f"{rule['text']} {rule['what_to_do']}".split()) for rule in rules
+    ]
 
 
 def test_the_page_shows_side_effects_care_and_questions_to_ask(

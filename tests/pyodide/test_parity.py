@@ -107,7 +107,16 @@ def diary_requests() -> list[dict[str, Any]]:
 
 
 def own_requests() -> list[dict[str, Any]]:
-    answer_sets = [*example_answer_sets(), *generated_answer_sets(40), invalid_answers()]
+    fair_tests = [  # the schedule's table, rest evenings' reminders, the morning diary reminder
+        fair_test_answers(seed=777, diary_reminder="07:30"),
+        {k: v for k, v in fair_test_answers(seed=4242).items() if k != START_DATE},
+    ]
+    answer_sets = [
+        *example_answer_sets(),
+        *generated_answer_sets(40),
+        *fair_tests,
+        invalid_answers(),
+    ]
     plans = [{"action": "plan", "answers": a} for a in answer_sets]
     return [{"action": "ping"}, *plans, *diary_requests()]
 

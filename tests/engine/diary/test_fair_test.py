@@ -4,8 +4,11 @@ of mat evenings placed at random, balanced within the week, reproducible from it
 from __future__ import annotations
 
 import random
+from datetime import date
 
+import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +24,7 @@ from tests.engine.diary.support import (
 from tests.engine.support import ENGINE_DATA, QUESTIONS, engine_settings
 
 WORDS = DIARY["fair_test"]
+PLAN_WORDS = ENGINE_DATA["wording"]
 SEEDS = st.integers(QUESTIONS["fair_test_seed"]["min"], QUESTIONS["fair_test_seed"]["max"])
 
 
@@ -128,3 +132,83 @@ def test_without_a_start_date_the_evenings_are_numbered() -> None:
     text = render(plan, "text", data=ENGINE_DATA)
     before, _, after = WORDS["evening_numbers"].partition("{numbers}")
     assert before in text and after in text
+
+
+def evening_names(week: dict, kind: str) -> list[str]:
+    """How the plan names a week's dated evenings of one kind ("Sunday 8 March")."""
+    days = [date.fromisoformat(e["date"]) for e in week["evenings"] if e["kind"] == kind]
+    return [f"{day:%A} {day.day} {day:%B}" for day in days]
+
+
+def test_the_html_plan_has_a_table_of_each_test_weeks_mat_and_rest_evenings() -> None:
+    plan = build_plan(fair_test_answers(), data=ENGINE_DATA)
+    soup = BeautifulSoup(render(plan, "html", data=ENGINE_DATA), "html.parser")
+    table = soup.find("caption", string=WORDS["schedule_caption"]).find_parent("table")
+    headings = [th.get_text() for th in table.select("thead th[scope=col]")]
+    assert headings == [
+        PLAN_WORDS["week_column"],
+        PLAN_WORDS["minutes_column"],
+        WORDS["mat_evenings"],
+        WORDS["rest_evenings"],
+    ]
+    rows = table.select("tbody tr")
+    weeks = plan["fair_test"]["weeks"]
+    assert [row.find("th", scope="row").get_text() for row in rows] == [
+        str(week["week"]) for week in weeks
+    ]
+    for row, week in zip(rows, weeks, strict=True):
+        minutes, mat, rest = (cell.get_text() for cell in row.find_all("td"))
+        assert minutes == str(week["minutes"])
+        assert mat.split(", ") == evening_names(week, "mat")
+        assert rest.split(", ") == evening_names(week, "rest")
+        assert len(mat.split(", ")) == WORDS["mat_evenings_per_week"]
+
+
+def test_the_text_plan_has_the_same_table() -> None:
+    plan = build_plan(fair_test_answers(), data=ENGINE_DATA)
+    text = render(plan, "text", data=ENGINE_DATA)
+    assert f"*{WORDS['schedule_caption']}*" in text
+    heading = (PLAN_WORDS["week_column"], PLAN_WORDS["minutes_column"])
+    heading += (WORDS["mat_evenings"], WORDS["rest_evenings"])
+    assert "| " + " | ".join(heading) + " |" in text
+    for week in plan["fair_test"]["weeks"]:
+        cells = [str(week["week"]), str(week["minutes"])]
+        cells += [", ".join(evening_names(week, kind)) for kind in ("mat", "rest")]
+        assert "| " + " | ".join(cells) + " |" in text
+
+
+@pytest.mark.parametrize("output_format", ["text", "html"])
+def test_the_plan_repeats_the_morning_reminder_time_since_calendars_may_drop_it(
+    output_format: str,
+) -> None:
+    note = DIARY["calendar"]["morning_note"]
+
+    def shown(**changes: object) -> str:
+        answers = {**fair_test_answers(), **changes}
+        plan = build_plan({k: v for k, v in answers.items() if v is not None}, data=ENGINE_DATA)
+        return " ".join(render(plan, output_format, data=ENGINE_DATA).split())
+
+    assert " ".join(note.replace("{time}", "06:45").split()) in shown(diary_reminder="06:45")
+    before = " ".join(note.split("{time}")[0].split())
+    assert before not in shown()  # no reminder asked for
+    assert before not in shown(diary_reminder="06:45", start_date=None)  # no calendar file
+
+
+def test_a_rest_evenings_calendar_reminder_says_it_has_no_mat() -> None:
+    plan = build_plan(fair_test_answers(), data=ENGINE_DATA)
+    events = icalendar.Calendar.from_ical(render(plan, "ics", data=ENGINE_DATA)).walk("VEVENT")
+    kinds = {
+        f"week-{week['week']}-evening-{e['evening']}": e["kind"]
+        for week in plan["fair_test"]["weeks"]
+        for e in week["evenings"]
+    }
+    said: dict[str, set[str]] = {}
+    for event in events:
+        uid = str(event["UID"]).split("@")[0]
+        kind = kinds.get(uid.removeprefix(f"{plan['calendar']['start_date']}-"), "mat")
+        [alarm] = event.walk("VALARM")  # week 1 has the mat every evening
+        said.setdefault(kind, set()).add(str(alarm["DESCRIPTION"]))
+    assert said == {
+        "mat": {ENGINE_DATA["calendar"]["reminder_text"]},
+        "rest": {WORDS["calendar"]["rest_reminder"]},
+    }

@@ -5,9 +5,11 @@
 // through `update`, and `render` makes the page match it. The words the script shows come from
 // wording.mjs; the form's own words are in the page (plan.md.j2).
 import { answersStore } from "./answers-store.mjs";
+import { askedAnswers, markRevealingAnswers, revealAsked } from "./asked-questions.mjs";
 import { engineClient } from "./engine-client.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
 import { untickConflicts } from "./exclusive-options.mjs";
+import { pickNumberIfEmpty, seedQuestionIn } from "./fair-test-number.mjs";
 import {
   limitDates,
   questionElements,
@@ -27,7 +29,7 @@ const INITIAL_STATE = Object.freeze({
   problem: null, // why the engine failed: {crashed, detail}
   view: "form", // "form" or "plan"
   waiting: false, // a plan was asked for and is not on screen yet
-  answers: {}, // the answers last sent to the engine (or restored)
+  answers: {}, // the form's answers when a plan was last asked for (or restored)
   result: null, // the last plan: the engine's reply's result
   errors: null, // the engine's messages for the last answers sent, by question id
   notice: null, // a notice about the answers: {key, items}
@@ -65,6 +67,7 @@ class PlanBuilder {
 
   start() {
     limitDates(this.form, this.signal);
+    markRevealingAnswers(this.form);
     this.showStorageKind();
     this.wireForm();
     this.on(this.result.querySelector("[data-change-answers]"), "click", () =>
@@ -105,7 +108,7 @@ class PlanBuilder {
       else clearErrors(this.errorsTarget());
     }
     if (state.result !== previous.result && state.result) {
-      this.planView.show(state.result, shareLink(state.answers));
+      this.planView.show(state.result, shareLink(askedAnswers(this.form, state.answers)));
     }
     this.form.hidden = state.view !== "form";
     this.result.hidden = state.view !== "plan";
@@ -195,6 +198,7 @@ class PlanBuilder {
     const save = () => this.store.save(readAnswers(this.form), this.state.view);
     this.on(this.form, "change", (event) => {
       untickConflicts(event.target);
+      this.revealQuestions({ pickNumber: true });
       save();
     });
     this.on(this.form, "input", save);
@@ -203,6 +207,24 @@ class PlanBuilder {
       this.update({ notice: null }); // earlier notices are about answers now being sent
       this.buildPlan();
     });
+  }
+
+  /**
+   * Show the questions the answers call for. With `pickNumber` (the person has just answered),
+   * a fair test number revealed empty is picked at random; answers put back from storage or a
+   * link are left as they were.
+   */
+  revealQuestions({ pickNumber = false } = {}) {
+    const revealed = revealAsked(this.form, readAnswers(this.form));
+    const seed = seedQuestionIn(revealed);
+    if (pickNumber && seed) pickNumberIfEmpty(seed);
+  }
+
+  /** Put answers into the form (see writeAnswers) and show the questions they call for. */
+  putAnswers(answers) {
+    const notRestored = writeAnswers(this.form, answers);
+    this.revealQuestions();
+    return notRestored;
   }
 
   async buildPlan() {
@@ -216,7 +238,8 @@ class PlanBuilder {
     let reply;
     this.asking = true;
     try {
-      reply = await this.engine.request({ action: "plan", answers });
+      const asked = askedAnswers(this.form, answers);
+      reply = await this.engine.request({ action: "plan", answers: asked });
     } catch {
       return; // the engine failed: its alert says so, and a new engine is asked again
     } finally {
@@ -242,15 +265,15 @@ class PlanBuilder {
 
   restoreSaved() {
     // Anything answered before this script ran (a slow phone) wins over older saved answers.
-    const typed = readAnswers(this.form);
-    if (Object.values(typed).some(isAnswered)) {
-      this.update({ answers: typed });
+    if (Object.values(readAnswers(this.form)).some(isAnswered)) {
+      this.revealQuestions({ pickNumber: true }); // typed, not restored: as if just answered
+      this.update({ answers: readAnswers(this.form) });
       return;
     }
     const saved = this.store.load();
     if (saved.state === "unreadable") this.showNotice("unreadable");
     if (saved.state !== "current" && saved.state !== "stale") return;
-    const notRestored = writeAnswers(this.form, saved.answers);
+    const notRestored = this.putAnswers(saved.answers);
     if (saved.state === "stale") this.checkStaleAnswers(saved, notRestored);
     else if (saved.view === "plan") this.buildPlan();
     else this.update({ answers: readAnswers(this.form) });
@@ -264,7 +287,8 @@ class PlanBuilder {
     const restored = readAnswers(this.form);
     let reply;
     try {
-      reply = await this.engine.request({ action: "validate", answers: restored });
+      const asked = askedAnswers(this.form, restored);
+      reply = await this.engine.request({ action: "validate", answers: asked });
     } catch {
       return; // no engine: the answers stay, and the engine checks them when it can
     }
@@ -276,7 +300,7 @@ class PlanBuilder {
       // Only what came from storage is removed, never what the person has typed since.
       if (JSON.stringify(current[id]) === JSON.stringify(restored[id])) delete kept[id];
     }
-    writeAnswers(this.form, kept);
+    this.putAnswers(kept);
     this.update({ answers: readAnswers(this.form) });
     const dropped = [...new Set([...notRestored, ...rejected])];
     if (dropped.length) this.showNotice("stale", this.questionLabels(dropped));
@@ -304,7 +328,7 @@ class PlanBuilder {
       this.restoreSaved();
       return;
     }
-    writeAnswers(this.form, answers);
+    this.putAnswers(answers);
     this.update({ errors: null });
     this.buildPlan();
   }
@@ -312,7 +336,7 @@ class PlanBuilder {
   deleteAnswers() {
     this.latestRequest++; // a plan still on its way is not shown
     this.asking = false;
-    writeAnswers(this.form, {});
+    this.putAnswers({});
     this.update({
       answers: {},
       waiting: false,

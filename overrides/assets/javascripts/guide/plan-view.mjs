@@ -1,5 +1,6 @@
-// Shows the engine's plan and the ways to keep it: print, a calendar file, a link.
-// The plan's HTML comes from the engine, which escapes every piece of text it puts in it.
+// Shows the engine's plan, the way to its sleep diary, and the ways to keep it: print, a
+// calendar file, a link. The plan's HTML comes from the engine, which escapes every piece of
+// text it puts in it.
 
 export class PlanView {
   #calendarURL = null;
@@ -14,12 +15,21 @@ export class PlanView {
     copy.addEventListener("click", () => this.copyLink(), { signal });
     this.download = result.querySelector("[data-calendar-download]");
     this.download.addEventListener("click", () => this.downloadCalendar(), { signal });
+    // The diary page, from this page's address, so the link works under any site path.
+    for (const link of result.querySelectorAll("[data-diary-href]")) {
+      link.href = new URL(link.dataset.diaryHref, document.baseURI).href;
+    }
   }
 
-  /** Fill the result area with a plan (the engine's result: {html, ics}) and its share link. */
-  show({ html, ics }, link) {
+  /** Fill the result area with a plan (the engine's result: {plan, html, ics}) and its link. */
+  show({ plan, html, ics }, link) {
     this.body.innerHTML = html;
     labelTableCells(this.body);
+    // A fair test needs the diary: a section of its own. Any other plan: a quieter line.
+    const diary = plan.fair_test?.available ? "fair_test" : "any_plan";
+    for (const offer of this.result.querySelectorAll("[data-diary-link]")) {
+      offer.hidden = offer.dataset.diaryLink !== diary;
+    }
     const calendar = this.result.querySelector("[data-calendar]");
     if (this.#calendarURL) URL.revokeObjectURL(this.#calendarURL);
     this.#calendarURL = ics
