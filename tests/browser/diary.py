@@ -249,8 +249,9 @@ def report(page: Page) -> Locator:
     return page.locator("[data-diary-report]")
 
 
-def expect_nights_in_report(page: Page, count: int) -> None:
-    expect(report(page)).to_have_attribute("data-nights", str(count))
+def expect_nights_in_report(page: Page, count: int, timeout: float = 5_000) -> None:
+    """``timeout``: longer where a real Pyodide engine has to boot first."""
+    expect(report(page)).to_have_attribute("data-nights", str(count), timeout=timeout)
 
 
 def words(text: str, **values: object) -> str:

@@ -24,6 +24,9 @@ from tests.browser.diary import (
 from tests.browser.test_publish import wait_for_the_offline_copy
 from tests.support.server import SUB_PATH, ServedSite
 
+# A real Pyodide boot, from the network or from the offline copy: slow on a loaded machine.
+BOOT_MS = 60_000
+
 
 @pytest.mark.pyodide
 def test_the_diary_runs_on_the_real_engine_and_offline_after_one_visit(
@@ -36,7 +39,7 @@ def test_the_diary_runs_on_the_real_engine_and_offline_after_one_visit(
     first, second = nights_of_a_fair_test(FAIR_TEST_ANSWERS, count=2)
     log_evening(page, first)
     log_morning(page, first)
-    expect_nights_in_report(page, 1)
+    expect_nights_in_report(page, 1, timeout=BOOT_MS)
     expected = engine_result(FAIR_TEST_ANSWERS, [first])
     expect(report(page)).to_contain_text(expected["report"]["comparison"]["text"])
 
@@ -49,9 +52,9 @@ def test_the_diary_runs_on_the_real_engine_and_offline_after_one_visit(
     served_site.blocked.add("")
     offline = len(served_site.requests)
     page.reload()
-    expect_nights_in_report(page, 1)
+    expect_nights_in_report(page, 1, timeout=BOOT_MS)
     log_evening(page, second)
-    expect_nights_in_report(page, 2)
+    expect_nights_in_report(page, 2, timeout=BOOT_MS)
     assert set(served_site.requests[offline:]) <= {SUB_PATH + "sw.js"}
 
     # Nothing was posted anywhere, nothing left the site, and no address carries a night.
