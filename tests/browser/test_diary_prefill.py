@@ -5,6 +5,7 @@ never over what the person typed. Every number and word comes from content and t
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.browser.diary import (
     EVERY_EVENING_ANSWERS,
     FAIR_TEST_ANSWERS,
+    FIELDS,
     SAY,
     check_in,
     choose,
@@ -137,3 +139,29 @@ def test_a_new_diary_opened_after_the_plans_start_fills_in_tonight(
     assert evening["minutes"]
     expect_the_plans_evening(page, evening)
     expect(field(form, "mat_minutes")).to_have_value(str(evening["minutes"]))
+
+
+def test_a_time_field_on_a_12_hour_clock_names_a_half_typed_time_and_keeps_it(
+    page: Page, served_site: ServedSite
+) -> None:
+    """The tests' Chromium (en-US) shows time fields with am or pm, as many phones do: the
+    hint and the message must fit that clock as well as a 24-hour one."""
+    seed_storage(page, served_site, EVERY_EVENING_ANSWERS, None)
+    open_diary(page, served_site)
+    morning = check_in(page, "morning")
+    tried = field(morning, "tried_to_sleep")
+    expect(tried).to_have_accessible_description(FIELDS["tried_to_sleep"]["hint"])
+    tried.fill("")
+    tried.focus()
+    page.keyboard.type("11")  # the hours only
+    morning.get_by_role("button").click()
+    message = FIELDS["tried_to_sleep"]["errors"]["invalid"]
+    expect(page.get_by_role("group", name=SAY["errors.title"])).to_contain_text(message)
+    expect(tried).to_have_accessible_description(re.compile(re.escape(message)))
+    assert tried.evaluate("input => input.validity.badInput")  # what was typed is still there
+
+    # The rest of the time, with pm, is an evening time on the diary's 24-hour clock.
+    tried.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type("15P")
+    expect(tried).to_have_value("23:15")
