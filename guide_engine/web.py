@@ -21,7 +21,8 @@ Requests are objects with an ``action``:
   export; ``preview``: for an import, ``{nights, first_night, last_night, evenings, mornings,
   problems: []}``, else null). An ``errors`` key is a question id, ``entries/<index>/<field>``,
   ``entries`` (the list as a whole) or ``csv/<row>/<column>`` (1-based, the header being row 1;
-  the first problem of each cell).
+  the first problem of each cell). The report's shape is in guide_engine/README.md; its
+  ``evenings`` say what the plan has for each evening, for a check-in about any night.
 
 Every reply has the same four keys, whatever the action:
 

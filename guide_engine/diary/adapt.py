@@ -59,8 +59,11 @@ def adapted_weeks(
     plan: Mapping[str, Any],
     nights: Sequence[Mapping[str, Any]],
     engine: Mapping[str, Any],
+    *,
+    through_week: int = 0,
 ) -> dict[str, Any] | None:
-    """The minutes for every week so far and the next, each with its reason; None without mat."""
+    """The minutes for every week so far and the next (and up to ``through_week``), each with
+    its reason; None without mat."""
     if not plan["weeks"]:
         return None
     diary = engine["diary"]
@@ -70,7 +73,7 @@ def adapted_weeks(
     stop = first_stop(entries)
     stop_week = None if stop is None else _week_of(nights, stop["night"])
     reached = max((night["week"] for night in nights), default=0)
-    last_week = max(len(plan["weeks"]), reached + 1)
+    last_week = max(len(plan["weeks"]), reached + 1, through_week)
     start_date = plan["calendar"]["start_date"]
 
     weeks: list[dict[str, Any]] = []

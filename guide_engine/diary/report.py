@@ -1,6 +1,6 @@
 """diary_report: the plan's answers and the diary's entries in, the whole report out.
 
-Each part has its own module (entries, measures, adapt, comparison); this one only puts them
+Each part has its own module (entries, measures, adapt, comparison, evenings); this one puts them
 together. The shape is documented in guide_engine/README.md. Deterministic: equal answers
 and entries (in any order) give an equal report.
 """
@@ -8,15 +8,15 @@ and entries (in any order) give an equal report.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
 from typing import Any
 
 from guide_engine.diary.adapt import adapted_weeks, first_stop, stop_part
 from guide_engine.diary.comparison import comparison_part
 from guide_engine.diary.entries import Entry, check_entries
+from guide_engine.diary.evenings import Evenings, planned
 from guide_engine.diary.measures import night_measures, week_of, weekly_medians
 from guide_engine.errors import AnswersError
-from guide_engine.fair_test import planned_kind, wants_fair_test
+from guide_engine.fair_test import wants_fair_test
 from guide_engine.packaged_data import checked, packaged_data
 from guide_engine.plan import build_plan
 from guide_engine.version import __version__
@@ -49,9 +49,9 @@ def report_for(
     stop_night = None if stop is None else stop["night"]
     nights = [_night(entry, plan, start_date, stop_night, diary) for entry in entries]
     adapted = adapted_weeks(plan, nights, engine)
-    if adapted is not None:
-        for night in nights:
-            night["planned_minutes"] = _planned_minutes(night, adapted)
+    evenings = Evenings(plan, nights, adapted, stop_night, engine)
+    for night in nights:
+        night["planned_minutes"] = evenings.minutes_of(night)
     return {
         "engine": __version__,
         "start_date": start_date,
@@ -62,7 +62,8 @@ def report_for(
         "stop": stop_part(entries, diary),
         "adapted": adapted,
         "comparison": comparison_part(plan, nights, stop_night, engine),
-        "next_night": _next_night(entries, plan, adapted, stop_night, start_date),
+        "evenings": evenings.every_one(),
+        "next_night": evenings.after(entries[-1]["night"] if entries else None),
         "disclaimer": diary["report"]["disclaimer"],
     }
 
@@ -78,48 +79,8 @@ def _night(
     return {
         "night": night,
         "week": week_of(night, start_date),
-        "planned": _planned(night, plan, start_date, stop_night),
+        "planned": planned(night, plan, start_date, stop_night),
         "planned_minutes": None,
         "entry": entry,
         "measures": night_measures(entry, diary),
     }
-
-
-def _planned(night: str, plan: Mapping[str, Any], start_date: str, stop: str | None) -> str:
-    """mat, rest (a fair test's rest evening), stopped (after a sign to stop) or none."""
-    if not plan["weeks"]:
-        return "none"
-    if stop is not None and night > stop:
-        return "stopped"
-    week = week_of(night, start_date)
-    if not 1 <= week <= len(plan["weeks"]):
-        return "mat"
-    evening = (date.fromisoformat(night) - date.fromisoformat(start_date)).days % 7 + 1
-    return planned_kind(plan["fair_test"], week, evening)
-
-
-def _planned_minutes(night: Mapping[str, Any], adapted: Mapping[str, Any]) -> int | None:
-    if night["planned"] != "mat":
-        return None
-    for week in adapted["weeks"]:
-        if week["week"] == night["week"]:
-            return int(week["minutes"])
-    return None  # a night before the plan's start
-
-
-def _next_night(
-    entries: Sequence[Entry],
-    plan: Mapping[str, Any],
-    adapted: Mapping[str, Any] | None,
-    stop: str | None,
-    start_date: str,
-) -> dict[str, Any]:
-    """The night after the latest entry, with what the check-in form can fill in for it."""
-    if entries:
-        night = (date.fromisoformat(entries[-1]["night"]) + timedelta(days=1)).isoformat()
-    else:
-        night = start_date
-    planned = _planned(night, plan, start_date, stop)
-    item = {"night": night, "week": week_of(night, start_date), "planned": planned}
-    minutes = None if adapted is None else _planned_minutes(item, adapted)
-    return {**item, "minutes": minutes, "tried_to_sleep": plan["nightly"]["bedtime"]}

@@ -70,7 +70,8 @@ def invalid_answers() -> dict[str, Any]:
 
 
 def diary_requests() -> list[dict[str, Any]]:
-    """Diaries of every kind: a full fair test, a stop sign, no mat, bad entries, a CSV file."""
+    """Diaries of every kind: a full fair test, a stop sign, missed nights, no mat, bad entries,
+    a CSV file."""
     rng = random.Random(1642)
     full = [
         entry(
@@ -90,11 +91,16 @@ def diary_requests() -> list[dict[str, Any]]:
     sign = DIARY["stop_signs"][0]["id"]
     stopped = [*full[:10], entry(11, evening(stop=(sign,)), morning()), *full[12:]]
     fair, plain = fair_test_answers(seed=777), plan_answers()
+    # Missed nights: a sign to stop, then a gap; a night before the start, a gap, one past the end.
+    stop_then_gap = [*full[:4], entry(5, evening(stop=(sign,))), *full[-6:]]
+    outside = [entry(-2, morning()), *full[:7], *full[-3:], entry(33, evening(), morning())]
     csv_text = export_csv(check_entries(full, DIARY), DIARY)
     return [
         {"action": "diary", "answers": fair, "entries": full},
         {"action": "diary", "answers": fair, "entries": stopped},
         {"action": "diary", "answers": plain, "entries": list(reversed(full))},
+        {"action": "diary", "answers": fair, "entries": stop_then_gap},
+        {"action": "diary", "answers": plain, "entries": outside},
         {
             "action": "diary",
             "answers": plan_answers(conditions=[consult_first_condition()]),

@@ -4,7 +4,7 @@ never above the plan's caps and never up after a sign to stop or a painful sessi
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import given
@@ -87,3 +87,44 @@ def test_minutes_stay_within_the_caps_and_never_rise_after_pain_or_a_stop(
         entry, week = item["entry"], item["week"]
         if entry["mat_feeling"] in painful and 1 <= week <= reached and week + 1 in minutes:
             assert minutes[week + 1] <= min(minutes[week], entry["mat_minutes"])
+
+
+@engine_settings
+@given(plan_answers_for_diaries(), diaries())
+def test_every_evening_agrees_with_the_nights_and_stays_within_the_caps(
+    answers: dict, entries: list
+) -> None:
+    result = report(answers, entries)
+    evenings = result["evenings"]
+    start = date.fromisoformat(night(0))
+    assert [e["night"] for e in evenings] == [
+        (start + timedelta(days=day)).isoformat() for day in range(len(evenings))
+    ]
+    assert len(evenings) % 7 == 0 and len(evenings) >= 7 * ENGINE_DATA["weeks"]
+    by_night = {e["night"]: e for e in evenings}
+    for item in result["nights"]:
+        if item["night"] in by_night:
+            listed = by_night[item["night"]]
+            assert (listed["planned"], listed["minutes"]) == (
+                item["planned"],
+                item["planned_minutes"],
+            )
+    if result["next_night"]["week"] >= 1:
+        assert by_night[result["next_night"]["night"]] == result["next_night"]
+
+    plan = build_plan(answers, data=ENGINE_DATA)
+    plan_weeks = [w["minutes"] for w in plan["weeks"]]
+    cap = plan["progression"]["ceiling_minutes"] if plan_weeks else 0
+    cap = min(cap, int(answers["minutes_available"]))
+    stop = result["stop"]
+    for evening in evenings:
+        if not plan_weeks:
+            assert (evening["planned"], evening["minutes"]) == ("none", None)
+        elif stop is not None and evening["night"] > stop["night"]:
+            assert (evening["planned"], evening["minutes"]) == ("stopped", None)
+        elif evening["planned"] == "mat":
+            week = evening["week"]
+            ceiling = plan_weeks[week - 1] if week <= len(plan_weeks) else cap
+            assert 1 <= evening["minutes"] <= ceiling
+        else:
+            assert evening["minutes"] is None

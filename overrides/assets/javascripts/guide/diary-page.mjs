@@ -43,6 +43,7 @@ const INITIAL_STATE = Object.freeze({
   preview: null, // a checked file awaiting confirmation: {result, nights}
   confirmingDelete: false, // "Delete my diary" asks first
   eveningNight: "", // the evening check-in's night, for what the plan has that evening
+  morningNight: "", // the morning check-in's night, for that evening's bedtime
   notice: null, // announced after an action: {key, values, items}
   focus: null, // what takes focus once this state is shown (then forgotten)
 });
@@ -137,7 +138,11 @@ class DiaryPage {
       this.report.dataset.nights = String(state.entries.length); // for tests and the benchmark
     }
     if (state.entries !== previous.entries) this.nights.show(state.entries);
-    if (state.result !== previous.result || state.eveningNight !== previous.eveningNight) {
+    if (
+      state.result !== previous.result ||
+      state.eveningNight !== previous.eveningNight ||
+      state.morningNight !== previous.morningNight
+    ) {
       this.renderSuggestions(state);
     }
     const hasEntries = state.entries.length > 0;
@@ -179,18 +184,24 @@ class DiaryPage {
     this.part("[data-check-ins]").hidden = plan === "none" || plan === "problem";
   }
 
-  /** What the plan has for the evening check-in's night, and the morning's usual bedtime. */
-  renderSuggestions({ result, eveningNight }) {
+  /**
+   * What the plan has for the evening check-in's night, whichever night is picked, and the
+   * bedtime of the morning check-in's night (the plan's usual one for a night it has no
+   * evening for). Only what the person has not typed themselves is filled in (`suggest`).
+   */
+  renderSuggestions({ result, eveningNight, morningNight }) {
     const tonight = this.part("[data-tonight]");
-    const planned = result ? plannedFor(result.report, eveningNight) : null;
-    const minutes = planned?.kind === "mat" ? planned.minutes : null;
-    const shown = planned && (planned.kind !== "mat" || minutes !== null);
+    const planned = result ? eveningOf(result.report, eveningNight) : null;
+    const minutes = planned?.planned === "mat" ? planned.minutes : null;
+    const shown = planned && (planned.planned !== "mat" || minutes !== null);
     tonight.hidden = !shown;
     tonight.textContent = shown
-      ? this.text(`tonight.${planned.kind}`, { night: eveningNight, minutes })
+      ? this.text(`tonight.${planned.planned}`, { night: eveningNight, minutes })
       : "";
     suggest(this.forms.evening, { mat_minutes: minutes === null ? null : String(minutes) });
-    const bedtime = result?.report.next_night.tried_to_sleep ?? null;
+    const bedtime = result
+      ? (eveningOf(result.report, morningNight) ?? result.report.next_night).tried_to_sleep
+      : null;
     suggest(this.forms.morning, { tried_to_sleep: bedtime });
   }
 
@@ -345,6 +356,7 @@ class DiaryPage {
       nightField(form).value = likelyNight(name);
     }
     changes.eveningNight = nightField(this.forms.evening).value;
+    changes.morningNight = nightField(this.forms.morning).value;
     if (saved.state === "none" || saved.state === "unreadable") {
       this.update({ ...changes, plan: "none" });
       return;
@@ -389,7 +401,8 @@ class DiaryPage {
     limit();
     this.on(night, "focus", limit);
     this.on(form, "change", () => showWithTheMat(form));
-    if (name === "evening") this.on(night, "input", () => this.update({ eveningNight: night.value }));
+    // Another night picked: the plan's suggestions follow it.
+    this.on(night, "input", () => this.update({ [`${name}Night`]: night.value }));
     this.on(form, "submit", (event) => {
       event.preventDefault();
       this.saveCheckIn(name);
@@ -421,6 +434,7 @@ class DiaryPage {
     nightField(form).value = likelyNight(name);
     this.accept(reply.result, {
       eveningNight: nightField(this.forms.evening).value,
+      morningNight: nightField(this.forms.morning).value,
       notice: { key: "saved", values: { night: values.night } },
     });
   }
@@ -433,6 +447,7 @@ class DiaryPage {
     this.update({
       errors: null,
       eveningNight: night,
+      morningNight: night,
       focus: entry.mat_used === null && entry.tried_to_sleep !== null ? "morning" : "evening",
     });
   }
@@ -558,10 +573,10 @@ function fieldErrors(errors, index, form) {
   return fields;
 }
 
-/** What the report says the plan has for an evening: {kind, minutes}, or null if it does not. */
-function plannedFor(report, night) {
-  const logged = report.nights.find((item) => item.night === night);
-  if (logged) return { kind: logged.planned, minutes: logged.planned_minutes };
-  const next = report.next_night;
-  return next.night === night ? { kind: next.planned, minutes: next.minutes } : null;
+/**
+ * The plan's evening of `night` from the report: {planned, minutes, tried_to_sleep}, or
+ * undefined for a night outside the plan (before its start, or after its last week).
+ */
+function eveningOf(report, night) {
+  return report.evenings.find((item) => item.night === night);
 }
