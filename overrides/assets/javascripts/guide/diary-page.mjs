@@ -25,6 +25,7 @@ import { diaryStore } from "./diary-store.mjs";
 import { diaryWording } from "./diary-wording.mjs";
 import { engineClient } from "./engine-client.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
+import { engineProblemBox, noticeParts } from "./page-messages.mjs";
 
 const SLOW_START_MS = 10_000;
 const CHECK_INS = ["evening", "morning"];
@@ -237,30 +238,13 @@ class DiaryPage {
       this.alert.replaceChildren();
       return;
     }
-    const template = this.root.querySelector('template[data-template="engine-problem"]');
-    const box = template.content.firstElementChild.cloneNode(true);
-    box.querySelector("[data-problem-heading]").textContent = this.text(
-      problem.crashed ? "problem.crashed" : "problem.notStarted",
-    );
-    box.querySelector("[data-problem-detail]").textContent = problem.detail ?? "";
+    const box = engineProblemBox(this.root, this.text, problem);
     this.on(box.querySelector("[data-restart]"), "click", () => this.restartEngine());
     this.alert.replaceChildren(box);
   }
 
   renderNotice(notice) {
-    if (!notice) {
-      this.notice.replaceChildren();
-      return;
-    }
-    const paragraph = document.createElement("p");
-    paragraph.textContent = this.text(`notice.${notice.key}`, notice.values);
-    const parts = [paragraph];
-    if (notice.items?.length) {
-      const list = document.createElement("ul");
-      for (const item of notice.items) list.appendChild(document.createElement("li")).textContent = item;
-      parts.push(list);
-    }
-    this.notice.replaceChildren(...parts);
+    this.notice.replaceChildren(...(notice ? noticeParts(this.text, notice) : []));
   }
 
   showStorageKind() {

@@ -17,6 +17,7 @@ import {
   readAnswers,
   writeAnswers,
 } from "./form-answers.mjs";
+import { engineProblemBox, noticeParts } from "./page-messages.mjs";
 import { PlanView } from "./plan-view.mjs";
 import { forgetSharedAnswers, hasSharedAnswers, shareLink, sharedAnswers } from "./share-link.mjs";
 import { wording } from "./wording.mjs";
@@ -136,30 +137,13 @@ class PlanBuilder {
       this.alert.replaceChildren();
       return;
     }
-    const template = this.root.querySelector('template[data-template="engine-problem"]');
-    const box = template.content.firstElementChild.cloneNode(true);
-    box.querySelector("[data-problem-heading]").textContent = this.text(
-      problem.crashed ? "problem.crashed" : "problem.notStarted",
-    );
-    box.querySelector("[data-problem-detail]").textContent = problem.detail ?? "";
+    const box = engineProblemBox(this.root, this.text, problem);
     this.on(box.querySelector("[data-restart]"), "click", () => this.restartEngine());
     this.alert.replaceChildren(box);
   }
 
   renderNotice(notice) {
-    if (!notice) {
-      this.notice.replaceChildren();
-      return;
-    }
-    const paragraph = document.createElement("p");
-    paragraph.textContent = this.text(`notice.${notice.key}`);
-    const parts = [paragraph];
-    if (notice.items.length) {
-      const list = document.createElement("ul");
-      for (const item of notice.items) list.appendChild(document.createElement("li")).textContent = item;
-      parts.push(list);
-    }
-    this.notice.replaceChildren(...parts);
+    this.notice.replaceChildren(...(notice ? noticeParts(this.text, notice) : []));
   }
 
   showNotice(key, items = []) {
