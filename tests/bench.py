@@ -1,4 +1,6 @@
-"""The site's benchmark, for `make bench`: ``python -m tests.bench [--rounds N] [--no-lighthouse]``.
+"""The site's benchmark, for `make bench`.
+
+``python -m tests.bench [--rounds N] [--no-lighthouse] [--lighthouse-runs N]``
 
 A benchmark, not a test: it prints figures and asserts nothing. In one run, against one build of
 the site, served under the project sub-path the way GitHub Pages serves it (gzip, ten-minute
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
+from tests.bench_lighthouse import RUNS as LIGHTHOUSE_RUNS
 from tests.bench_lighthouse import report_scores, score_pages
 from tests.bench_publish import build_site, measure_visits, report_visits
 from tests.bench_startup import WATCH_READY, bench_mounts, measure_startups, report_startups
@@ -177,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=ROUNDS, help="start-ups of each page")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS, help="Lighthouse runs of each page"
+    )
     args = parser.parse_args(argv)
     out = print
     port = free_port()
@@ -203,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                 browser.close()
             visits = measure_visits(pw.chromium, site)
             scores = (
-                None if args.no_lighthouse else score_pages(site.root_url, site_routes(site_dir))
+                None
+                if args.no_lighthouse
+                else score_pages(site.root_url, site_routes(site_dir), args.lighthouse_runs)
             )
     out(f"Benchmark, Chromium {version}; {args.rounds} rounds of start-ups, medians in ms")
     out("")

@@ -12,6 +12,10 @@ benchmark index) as it starts; the slowdown that targets a mid-tier phone at tha
 from the documentation's table, and a run made at another slowdown than its own index calls for
 is made again at the right one (this shared machine's speed changes from minute to minute). The
 report prints each page's index and slowdown, and one page at the default 4x for comparison.
+
+One run of a page varies by several points here (Lighthouse's docs/variability.md: "run
+Lighthouse multiple times"), so each page is run several times and its median run, chosen by
+Lighthouse's own rule (core/lib/median-run.js), is the one reported.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +32,8 @@ from tests.browser.conftest import CHROMIUM
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+MEDIAN_RUN = Path(__file__).with_name("lighthouse_median.mjs")
+RUNS = 3
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 TIMEOUT_S = 240
 
@@ -39,6 +46,7 @@ class PageScore:
     tbt_ms: float
     benchmark_index: float
     cpu_slowdown: float
+    runs: int = 1
 
 
 def mid_tier_phone_slowdown(benchmark_index: float) -> float:
@@ -80,8 +88,26 @@ def run_lighthouse(url: str, cpu_slowdown: float | None = None) -> dict:
     return dict(json.loads(result.stdout))
 
 
-def score_page(root_url: str, route: str, cpu_slowdown: float | None) -> PageScore:
-    report = run_lighthouse(root_url + route, cpu_slowdown)
+def median_run(reports: list[dict]) -> dict:
+    """The median run of several reports of one page, by Lighthouse's computeMedianRun."""
+    if len(reports) == 1:
+        return reports[0]
+    with tempfile.TemporaryDirectory(prefix="lighthouse-runs-") as folder:
+        paths = []
+        for index, report in enumerate(reports):
+            paths.append(Path(folder) / f"run-{index}.json")
+            paths[-1].write_text(json.dumps(report), encoding="utf-8")
+        chosen = subprocess.run(
+            ["node", str(MEDIAN_RUN), *map(str, paths)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        )
+    return reports[int(chosen.stdout)]
+
+
+def page_score(route: str, report: dict, runs: int = 1) -> PageScore:
     audits = report["audits"]
     return PageScore(
         route=route or "(home)",
@@ -90,7 +116,13 @@ def score_page(root_url: str, route: str, cpu_slowdown: float | None) -> PageSco
         tbt_ms=audits["total-blocking-time"]["numericValue"],
         benchmark_index=report["environment"]["benchmarkIndex"],
         cpu_slowdown=report["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
+        runs=runs,
     )
+
+
+def score_page(root_url: str, route: str, cpu_slowdown: float | None) -> PageScore:
+    """One run of ``route``."""
+    return page_score(route, run_lighthouse(root_url + route, cpu_slowdown))
 
 
 @dataclass(frozen=True)
@@ -101,33 +133,38 @@ class Scores:
     """Every page at the calibrated slowdown."""
 
 
-def score_calibrated(root_url: str, route: str, first_guess: float, tries: int = 3) -> PageScore:
-    """``route`` scored at the slowdown its own run's benchmark index calls for."""
+def calibrated_report(url: str, first_guess: float, tries: int = 3) -> dict:
+    """A report of ``url`` made at the slowdown its own run's benchmark index calls for."""
     slowdown = first_guess
     for _ in range(tries):
-        page = score_page(root_url, route, slowdown)
-        wanted = mid_tier_phone_slowdown(page.benchmark_index)
+        report = run_lighthouse(url, slowdown)
+        wanted = mid_tier_phone_slowdown(report["environment"]["benchmarkIndex"])
         if wanted == slowdown:
             break
         slowdown = wanted
-    return page
+    return report
 
 
-def score_pages(root_url: str, routes: list[str]) -> Scores:
-    """The first page at Lighthouse's default, then every page at its calibrated slowdown."""
+def score_pages(root_url: str, routes: list[str], runs: int = RUNS) -> Scores:
+    """The first page at Lighthouse's default, then every page's median run at its calibrated
+    slowdown. The runs go round the pages (every page once, then again), so that a busy minute
+    on this shared machine spoils one run of several pages rather than every run of one."""
     probe = score_page(root_url, routes[0], cpu_slowdown=None)
     guess = mid_tier_phone_slowdown(probe.benchmark_index)
-    pages = []
-    for route in routes:
-        pages.append(score_calibrated(root_url, route, guess))
-        guess = pages[-1].cpu_slowdown
+    reports: dict[str, list[dict]] = {route: [] for route in routes}
+    for _ in range(runs):
+        for route in routes:
+            reports[route].append(calibrated_report(root_url + route, guess))
+            guess = reports[route][-1]["configSettings"]["throttling"]["cpuSlowdownMultiplier"]
+    pages = [page_score(route, median_run(reports[route]), runs) for route in routes]
     return Scores(probe, pages)
 
 
 def report_scores(scores: Scores, out: Callable[[str], object]) -> None:
+    runs = max(page.runs for page in scores.pages)
     out(
         "Lighthouse mobile performance: simulated slow 4G, CPU slowdown calibrated to each run's "
-        "benchmark index (docs/throttling.md)"
+        f"benchmark index (docs/throttling.md); each page's median run of {runs}"
     )
     out(f"{'page':<24}{'score':>6}{'LCP ms':>9}{'TBT ms':>9}{'index':>8}{'CPU':>6}")
     for page in scores.pages:
