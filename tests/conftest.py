@@ -11,10 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.support.server import SUB_PATH, ServedSite, free_port, serve
 
 REPO = Path(__file__).resolve().parents[1]
+
+# No property test is a timing test: on this shared machine, under a parallel run, one example
+# can take ten times as long as it does alone, which Hypothesis's deadline calls a failure.
+settings.register_profile(
+    "shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("shared-machine")
 
 
 def pytest_configure(config: pytest.Config) -> None:

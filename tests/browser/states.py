@@ -8,9 +8,10 @@ the last to the first, as Shift+Tab would, and its focus indicator is measured i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from playwright.sync_api import CDPSession, Page
+from playwright.sync_api import CDPSession, Page, expect
 
 from tests.browser.axe import axe_violations
 
@@ -27,6 +28,35 @@ CONTROLS = ", ".join(
     ]
 )
 CONTRAST_RULES = ["color-contrast", "link-in-text-block", "target-size"]
+SCHEMES = ["light", "dark"]
+
+# Material's palette is a pair of radio inputs, one for each media query of mkdocs.yml's
+# `palette`; choosing one (as its toggle in the header does) switches the page's colours.
+CHOOSE_PALETTE = """(media) => {
+  const input = document.querySelector(`input[data-md-color-media="${media}"]`);
+  if (!input) throw new Error(`no palette for ${media}`);
+  if (!input.checked) input.click();
+}"""
+
+
+def show_scheme(page: Page, scheme: str) -> None:
+    """Show ``page`` in the light or the dark scheme, as it stands, whatever state it is in.
+
+    The reader's preference changes (for what reads it, such as native controls) and Material's
+    palette is switched as its toggle switches it, so a state built once is checked in both.
+    """
+    media = f"(prefers-color-scheme: {scheme})"
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.evaluate(CHOOSE_PALETTE, media)
+    expect(page.locator("body")).to_have_attribute("data-md-color-media", media)
+    page.evaluate("() => new Promise((shown) => requestAnimationFrame(() => shown()))")
+
+
+def each_scheme(page: Page) -> Iterator[str]:
+    """Show ``page`` in each scheme in turn; yields the scheme's name."""
+    for scheme in SCHEMES:
+        show_scheme(page, scheme)
+        yield scheme
 
 
 def force_state(page: Page, state: str, within: str = "html") -> CDPSession:

@@ -1,5 +1,6 @@
 """The diary page is accessible in each of its states: axe (WCAG 2.2 AA) finds nothing, in the
-light and the dark scheme, and no request leaves the site (the axe_page fixture checks)."""
+light and the dark scheme (each state is built once and shown in both), and no request leaves
+the site (the axe_page fixture checks)."""
 
 from __future__ import annotations
 

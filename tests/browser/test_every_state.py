@@ -41,12 +41,11 @@ from tests.browser.questionnaire import (
     fill_answers,
     plan_for,
 )
-from tests.browser.states import contrast_in_state, focus_problems
+from tests.browser.states import contrast_in_state, each_scheme, focus_problems
 from tests.browser.test_plan_builder_access import EVERY_PAGE, page_url
 from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
 
-SCHEMES = ["light", "dark"]
 FORCED = ["hover", "focus-visible", "active"]
 
 Scene = Callable[[Page, ServedSite], None]
@@ -155,27 +154,23 @@ SCENES: dict[str, Scene] = {
 CHECKED_PART = {"home, back to top shown": "html", "search with results": ".md-search"}
 
 
-@pytest.fixture(params=SCHEMES)
-def scheme_page(request: pytest.FixtureRequest, new_context: NewContext) -> Page:
-    # Reduced motion: colours are judged where transitions end, without waiting for them.
-    context = new_context(bypass_csp=True, color_scheme=request.param, reduced_motion="reduce")
-    return context.new_page()
-
-
 @pytest.mark.parametrize("scene", list(SCENES))
 def test_every_control_in_every_state_meets_wcag_22_aa(
-    scheme_page: Page, served_site: ServedSite, scene: str
+    new_context: NewContext, served_site: ServedSite, scene: str
 ) -> None:
-    """Forced states and real keyboard focus; at rest, test_plan_builder_access.py checks."""
-    page = scheme_page
+    """Forced states and real keyboard focus, in the light and the dark scheme (the state is
+    built once and shown in each); at rest, test_plan_builder_access.py checks."""
+    # Reduced motion: colours are judged where transitions end, without waiting for them.
+    page = new_context(bypass_csp=True, reduced_motion="reduce").new_page()
     SCENES[scene](page, served_site)
     part = CHECKED_PART.get(scene, ".md-content")
     found = []
-    for state in FORCED:
-        if violations := contrast_in_state(page, state, part):
-            found.append(f":{state}:\n{describe(violations)}")
-    if problems := focus_problems(page, part):
-        found.append("keyboard focus:\n" + "\n".join(problems))
+    for scheme in each_scheme(page):
+        for state in FORCED:
+            if violations := contrast_in_state(page, state, part):
+                found.append(f"{scheme}, :{state}:\n{describe(violations)}")
+        if problems := focus_problems(page, part):
+            found.append(f"{scheme}, keyboard focus:\n" + "\n".join(problems))
     assert not found, f"{scene}:\n" + "\n".join(found)
 
 

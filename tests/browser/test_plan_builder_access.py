@@ -38,10 +38,10 @@ from tests.browser.questionnaire import (
     plan_for,
     question_field,
 )
+from tests.browser.states import each_scheme
 from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
 
-SCHEMES = ["light", "dark"]
 EVERY_PAGE = CONTENT["site"]["nav"]
 EXAMPLES_PAGE_ID = next(
     data["id"]
@@ -64,21 +64,29 @@ def page_url(site: ServedSite, page_id: str) -> str:
     return site.root_url + ("" if uri == "index.md" else uri.removesuffix(".md") + "/")
 
 
-@pytest.fixture(params=SCHEMES)
-def axe_page(
-    request: pytest.FixtureRequest, new_context: NewContext, served_site: ServedSite
-) -> Iterator[Page]:
-    """A page in each colour scheme; afterwards, no request it made may have left the site."""
-    context = axe_context(new_context, color_scheme=request.param)
+@pytest.fixture
+def axe_page(new_context: NewContext, served_site: ServedSite) -> Iterator[Page]:
+    """A page for axe; afterwards, no request it made may have left the site."""
+    context = axe_context(new_context)
     seen: list[str] = []
     context.on("request", lambda sent: seen.append(sent.url))
     yield context.new_page()
     assert off_origin(seen, served_site) == []
 
 
+def violations_in_each_scheme(page: Page) -> str:
+    """What axe finds in the page as it stands, shown in the light and then the dark scheme."""
+    found = []
+    for scheme in each_scheme(page):
+        if violations := axe_violations(page):
+            found.append(f"{scheme}:\n{describe(violations)}")
+    return "\n".join(found)
+
+
 def assert_no_violations(page: Page, state: str) -> None:
-    violations = axe_violations(page)
-    assert violations == [], f"{state}:\n{describe(violations)}"
+    """axe finds nothing in the page's present state, in either scheme."""
+    found = violations_in_each_scheme(page)
+    assert not found, f"{state}:\n{found}"
 
 
 def test_axe_finds_nothing_in_any_state_of_the_builder(
@@ -133,8 +141,8 @@ def test_axe_finds_nothing_on_every_other_page(axe_page: Page, served_site: Serv
     found = {}
     for page_id in (p for p in EVERY_PAGE if p != "plan"):
         axe_page.goto(page_url(served_site, page_id))
-        if violations := axe_violations(axe_page):
-            found[page_id] = describe(violations)
+        if violations := violations_in_each_scheme(axe_page):
+            found[page_id] = violations
     assert not found, "\n".join(f"{page_id}:\n{lines}" for page_id, lines in found.items())
 
 
