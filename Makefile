@@ -60,12 +60,13 @@ format: $(STAMPS)/python
 	$(VENV)/bin/ruff check --fix .
 
 # In parallel, one worker a core (pytest-xdist); each worker builds and serves its own site.
+# worksteal: a worker that runs out takes tests from a busy one, so the run ends together.
 test: setup lint
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist worksteal
 
 # Everything but the tests marked `browser`; tests/browser/conftest.py fails any that slips through.
 test-fast: $(STAMPS)/python $(STAMPS)/node lint
-	GUIDE_TESTS_WITHOUT_BROWSER=1 $(PY) -m pytest -n auto -m "not browser"
+	GUIDE_TESTS_WITHOUT_BROWSER=1 $(PY) -m pytest -n auto --dist worksteal -m "not browser"
 
 bench: setup build
 	$(PY) -m tests.bench

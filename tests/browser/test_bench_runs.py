@@ -21,6 +21,7 @@ from tests.support.pages_server import Link, serve_like_pages
 QUICK_LINK = Link("quick link", latency_s=0.005, bytes_per_s=200e6)
 
 
+@pytest.mark.long
 @pytest.mark.pyodide
 def test_the_benchmark_measures_and_reports(
     browser: Browser, built_site: Path, site_port: int, tmp_path: Path

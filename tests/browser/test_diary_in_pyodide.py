@@ -28,6 +28,7 @@ from tests.support.server import SUB_PATH, ServedSite
 BOOT_MS = 60_000
 
 
+@pytest.mark.long
 @pytest.mark.pyodide
 def test_the_diary_runs_on_the_real_engine_and_offline_after_one_visit(
     page: Page, served_site: ServedSite

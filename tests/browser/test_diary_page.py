@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.builder import build_my_plan, builder_url, off_origin, plan_heading
@@ -61,6 +62,7 @@ def report_text(page: Page) -> str:
     return report(page).inner_html()
 
 
+@pytest.mark.long
 def test_a_fair_test_logged_by_keyboard_on_a_phone_adapts_the_plan_and_moves_as_a_file(
     new_context: NewContext, served_site: ServedSite, tmp_path: Path
 ) -> None:

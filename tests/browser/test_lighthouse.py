@@ -54,6 +54,7 @@ def debugging_port(tmp_path: Path) -> Iterator[int]:
         chromium.wait(timeout=10)
 
 
+@pytest.mark.long
 def test_lighthouse_accessibility_is_100_on_every_page(
     served_site: ServedSite, debugging_port: int
 ) -> None:

@@ -24,6 +24,8 @@ from guide_site.runtime_bundle import (
 from guide_site.runtime_requests import engine_requests
 from tests.support.content import CONTENT, ENGINE_DATA, REPO
 
+pytestmark = pytest.mark.long  # each makes a runtime in Node
+
 REQUESTS = engine_requests(ENGINE_DATA, CONTENT["examples"]["examples"])
 
 

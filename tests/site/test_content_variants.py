@@ -15,6 +15,8 @@ change exactly what they say.
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import re
@@ -184,6 +186,7 @@ def make_variant(content: Path) -> dict[str, Any]:
     }
 
 
+@pytest.mark.long
 def test_the_suite_follows_the_content_when_an_editor_changes_it(tmp_path: Path) -> None:
     """A maintainer can rename an answer, add a question or tune a number by editing content
     alone, and the suite still passes: no test restates old content."""
