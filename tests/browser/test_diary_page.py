@@ -27,6 +27,7 @@ from tests.browser.diary import (
     REPORT,
     SAY,
     check_in,
+    diary_status,
     diary_url,
     engine_result,
     expect_nights_in_report,
@@ -157,6 +158,31 @@ def delete_diary(page: Page) -> None:
     expect(confirm).to_be_focused()
     confirm.get_by_role("button", name=PAGE_WORDS["delete_yes"]).click()
     expect_notice(page, SAY["notice.deleted"])
+
+
+def test_a_crashed_engine_is_reported_and_a_restart_brings_the_report_back(
+    page: Page, served_site: ServedSite
+) -> None:
+    """The same engine watching as the plan builder's (engine-watch.mjs), with the diary's own
+    words: after "try again", the report is still there and the new engine takes check-ins."""
+    entries = nights_of_a_fair_test(FAIR_TEST_ANSWERS, count=4)
+    seed_storage(page, served_site, FAIR_TEST_ANSWERS, entries[:3])
+    open_diary(page, served_site)
+    expect_nights_in_report(page, 3)
+    worker = next(w for w in page.workers if w.url.endswith("/engine-worker.mjs"))
+    # An uncaught error in the worker, as a crash inside Pyodide would give.
+    worker.evaluate("setTimeout(() => { throw new Error('simulated crash'); })")
+
+    alert = page.get_by_role("group", name=SAY["problem.crashed"])
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("simulated crash")
+    alert.get_by_role("button", name=PAGE_WORDS["try_again"]).click()
+
+    expect(diary_status(page)).to_have_text(SAY["status.ready"])
+    expect(alert).to_have_count(0)
+    expect_nights_in_report(page, 3)
+    log_evening(page, entries[3])
+    expect_nights_in_report(page, 4)
 
 
 def test_a_bad_import_keeps_the_stored_diary_and_names_each_row_and_column(

@@ -26,9 +26,22 @@ def recipe(target: str) -> list[list[str]]:
     return [shlex.split(line) for line in printed.splitlines() if "pytest" in line]
 
 
+SELECTING = ("-m", "-k", "--deselect", "--ignore", "--ignore-glob", "--lf", "--sw", "-x")
+TAKES_A_VALUE = ("-n", "--dist", "-p")
+
+
 def test_make_test_runs_pytest_on_everything() -> None:
+    """In parallel, and with no selection: no path, marker, keyword or stop at a failure."""
     (command,) = recipe("test")
-    assert command[-4:] == ["-m", "pytest", "-n", "auto"], command  # no selection: every test
+    options = command[command.index("pytest") + 1 :]
+    assert options[:2] == ["-n", "auto"], command
+    values = {index + 1 for index, option in enumerate(options) if option in TAKES_A_VALUE}
+    selecting = [
+        option
+        for index, option in enumerate(options)
+        if option.split("=")[0] in SELECTING or (index not in values and option[0] != "-")
+    ]
+    assert selecting == [], command
 
 
 def test_make_test_fast_leaves_out_the_browser_tests_and_forbids_the_browser() -> None:

@@ -23,17 +23,14 @@ import { fileText, saveFile } from "./diary-files.mjs";
 import { DiaryImport } from "./diary-import.mjs";
 import { diaryStore } from "./diary-store.mjs";
 import { diaryWording } from "./diary-wording.mjs";
-import { engineClient } from "./engine-client.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
-import { engineProblemBox, noticeParts } from "./page-messages.mjs";
+import { ENGINE_STATE, EngineWatch, engineStatus } from "./engine-watch.mjs";
+import { noticeParts } from "./page-messages.mjs";
 
-const SLOW_START_MS = 10_000;
 const CHECK_INS = ["evening", "morning"];
 
 const INITIAL_STATE = Object.freeze({
-  engine: "loading", // the engine client's state: "loading", "ready" or "failed"
-  slowStart: false, // still loading after SLOW_START_MS
-  problem: null, // why the engine failed: {crashed, detail}
+  ...ENGINE_STATE, // the engine: engine, slowStart, problem (engine-watch.mjs)
   plan: "loading", // the saved plan answers: "loading", "ok", "none" or "problem"
   planMessages: [], // with "problem": the engine's messages about the answers
   entries: [], // the diary: the engine's checked entries, in night order (as stored)
@@ -78,6 +75,7 @@ class DiaryPage {
     this.nights = new DiaryEntries(root, signal);
     this.importView = new DiaryImport(root, this.text);
     this.state = INITIAL_STATE;
+    this.watcher = new EngineWatch(this);
     this.latestRequest = 0; // numbers requests, so only the latest one's reply is shown
   }
 
@@ -103,7 +101,7 @@ class DiaryPage {
       this.update({ confirmingDelete: false, focus: "deleteButton" }),
     );
     this.onClick("[data-delete-yes]", () => this.deleteDiary());
-    this.watch(engineClient());
+    this.watcher.follow();
     this.restore();
   }
 
@@ -127,7 +125,7 @@ class DiaryPage {
 
   render(previous, state) {
     // A live region re-announces text set again, even unchanged: set it only when it changes.
-    const status = this.text(`status.${statusOf(state)}`);
+    const status = this.text(`status.${engineStatus(state)}`);
     if (this.status.textContent !== status) this.status.textContent = status;
     this.status.dataset.state = state.engine; // for styles and the benchmark, never read here
     if (state.problem !== previous.problem) this.renderProblem(state.problem);
@@ -234,13 +232,7 @@ class DiaryPage {
   }
 
   renderProblem(problem) {
-    if (!problem) {
-      this.alert.replaceChildren();
-      return;
-    }
-    const box = engineProblemBox(this.root, this.text, problem);
-    this.on(box.querySelector("[data-restart]"), "click", () => this.restartEngine());
-    this.alert.replaceChildren(box);
+    this.watcher.renderProblem(this.alert, this.root, this.text, problem);
   }
 
   renderNotice(notice) {
@@ -255,28 +247,13 @@ class DiaryPage {
 
   // --- the engine --------------------------------------------------------------------------
 
-  watch(engine) {
-    this.engine = engine;
-    this.on(engine, "state", () => this.engineChanged());
-    clearTimeout(this.slowTimer);
-    if (engine.state === "loading") {
-      this.slowTimer = setTimeout(() => this.update({ slowStart: true }), SLOW_START_MS);
-    }
-    this.engineChanged();
+  get engine() {
+    return this.watcher.engine;
   }
 
-  engineChanged() {
-    const { state, detail } = this.engine;
-    const problem =
-      state === "failed" ? { crashed: detail.wasReady, detail: detail.message } : null;
-    this.update({ engine: state, problem, slowStart: state === "loading" && this.state.slowStart });
+  engineReady() {
     // A report still owed by an engine that failed is asked of the new one.
-    if (state === "ready" && this.answers && !this.state.result && !this.asking) this.refresh();
-  }
-
-  restartEngine() {
-    this.update({ problem: null, slowStart: false, focus: "status" }); // the button is gone
-    this.watch(engineClient({ restart: true }));
+    if (this.answers && !this.state.result && !this.asking) this.refresh();
   }
 
   /**
@@ -522,13 +499,6 @@ class DiaryPage {
     const reply = await this.ask({ entries: [] }, { waits: false });
     if (reply?.ok) this.update({ result: reply.result });
   }
-}
-
-/** Which status message the state calls for. */
-function statusOf(state) {
-  if (state.engine !== "loading") return state.engine;
-  if (state.waiting) return "waiting";
-  return state.slowStart ? "slow" : "loading";
 }
 
 /** An error key about the diary rather than the plan's answers (guide_engine/web.py). */

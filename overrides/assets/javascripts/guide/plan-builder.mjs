@@ -6,7 +6,6 @@
 // wording.mjs; the form's own words are in the page (plan.md.j2).
 import { answersStore } from "./answers-store.mjs";
 import { askedAnswers, markRevealingAnswers, revealAsked } from "./asked-questions.mjs";
-import { engineClient } from "./engine-client.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
 import { untickConflicts } from "./exclusive-options.mjs";
 import { pickNumberIfEmpty, seedQuestionIn } from "./fair-test-number.mjs";
@@ -17,17 +16,14 @@ import {
   readAnswers,
   writeAnswers,
 } from "./form-answers.mjs";
-import { engineProblemBox, noticeParts } from "./page-messages.mjs";
+import { ENGINE_STATE, EngineWatch, engineStatus } from "./engine-watch.mjs";
+import { noticeParts } from "./page-messages.mjs";
 import { PlanView } from "./plan-view.mjs";
 import { forgetSharedAnswers, hasSharedAnswers, shareLink, sharedAnswers } from "./share-link.mjs";
 import { wording } from "./wording.mjs";
 
-const SLOW_START_MS = 10_000;
-
 const INITIAL_STATE = Object.freeze({
-  engine: "loading", // the engine client's state: "loading", "ready" or "failed"
-  slowStart: false, // still loading after SLOW_START_MS
-  problem: null, // why the engine failed: {crashed, detail}
+  ...ENGINE_STATE, // the engine: engine, slowStart, problem (engine-watch.mjs)
   view: "form", // "form" or "plan"
   waiting: false, // a plan was asked for and is not on screen yet
   answers: {}, // the form's answers when a plan was last asked for (or restored)
@@ -62,6 +58,7 @@ class PlanBuilder {
     this.store = answersStore(questionnaireVersion(this.form));
     this.planView = new PlanView(this.result, this.text, signal);
     this.state = INITIAL_STATE;
+    this.watcher = new EngineWatch(this);
     this.latestRequest = 0; // numbers plan requests, so only the latest one is shown
     this.asking = false; // a plan request is with the engine
   }
@@ -76,7 +73,7 @@ class PlanBuilder {
     );
     this.on(this.root.querySelector("[data-delete-answers]"), "click", () => this.deleteAnswers());
     this.on(window, "hashchange", () => hasSharedAnswers() && this.openSharedLink());
-    this.watch(engineClient());
+    this.watcher.follow();
     if (hasSharedAnswers()) this.openSharedLink();
     else this.restoreSaved();
   }
@@ -100,7 +97,7 @@ class PlanBuilder {
 
   render(previous, state) {
     // A live region re-announces text set again, even unchanged: set it only when it changes.
-    const status = this.text(`status.${statusOf(state)}`);
+    const status = this.text(`status.${engineStatus(state)}`);
     if (this.status.textContent !== status) this.status.textContent = status;
     this.status.dataset.state = state.engine; // for styles and the benchmark, never read here
     if (state.problem !== previous.problem) this.renderProblem(state.problem);
@@ -133,13 +130,7 @@ class PlanBuilder {
   }
 
   renderProblem(problem) {
-    if (!problem) {
-      this.alert.replaceChildren();
-      return;
-    }
-    const box = engineProblemBox(this.root, this.text, problem);
-    this.on(box.querySelector("[data-restart]"), "click", () => this.restartEngine());
-    this.alert.replaceChildren(box);
+    this.watcher.renderProblem(this.alert, this.root, this.text, problem);
   }
 
   renderNotice(notice) {
@@ -152,28 +143,13 @@ class PlanBuilder {
 
   // --- the engine --------------------------------------------------------------------------
 
-  watch(engine) {
-    this.engine = engine;
-    this.on(engine, "state", () => this.engineChanged());
-    clearTimeout(this.slowTimer);
-    if (engine.state === "loading") {
-      this.slowTimer = setTimeout(() => this.update({ slowStart: true }), SLOW_START_MS);
-    }
-    this.engineChanged();
+  get engine() {
+    return this.watcher.engine;
   }
 
-  engineChanged() {
-    const { state, detail } = this.engine;
-    const problem =
-      state === "failed" ? { crashed: detail.wasReady, detail: detail.message } : null;
-    this.update({ engine: state, problem, slowStart: state === "loading" && this.state.slowStart });
+  engineReady() {
     // A plan asked for while the engine was down is asked again once a new one is ready.
-    if (state === "ready" && this.state.waiting && !this.asking) this.buildPlan();
-  }
-
-  restartEngine() {
-    this.update({ problem: null, slowStart: false, focus: "status" }); // the button is gone
-    this.watch(engineClient({ restart: true }));
+    if (this.state.waiting && !this.asking) this.buildPlan();
   }
 
   // --- the form ----------------------------------------------------------------------------
@@ -331,13 +307,6 @@ class PlanBuilder {
     });
     this.store.clear();
   }
-}
-
-/** Which status message the state calls for. */
-function statusOf(state) {
-  if (state.engine !== "loading") return state.engine;
-  if (state.waiting) return "waiting";
-  return state.slowStart ? "slow" : "loading";
 }
 
 function isAnswered(answer) {
