@@ -3,6 +3,10 @@
 // Material's instant navigation does, with replies matched to requests by id, and requests
 // queued until the engine is ready.
 //
+// The worker starts once the page has loaded, not before: its downloads and Python's start then
+// no longer compete with the page's own first scripts and layout for the phone's processor and
+// network (measured with Lighthouse: half the Total Blocking Time on the plan builder's page).
+//
 // States: "loading" -> "ready", or "failed" (could not start, crashed, or stopped answering).
 // A failed engine rejects what it owed and every later request; `engineClient({restart: true})`
 // replaces it with a fresh worker. Once ready, the document gets a "guide:engine-ready" event
@@ -23,16 +27,22 @@ export class EngineClient extends EventTarget {
   #worker;
   #pending = new Map();
   #nextId = 1;
+  #started; // resolves once the worker exists (or could not be made)
   state = "loading";
   detail = {};
 
   constructor() {
     super();
+    this.#started = pageLoaded().then(() => this.#startWorker());
+  }
+
+  #startWorker() {
+    if (this.state === "failed") return;
     try {
       this.#worker = new Worker(workerURL, { type: "module" });
     } catch (error) {
       // Browsers without module workers throw here; report it like any other failure.
-      queueMicrotask(() => this.#fail(messageOf(error)));
+      this.#fail(messageOf(error));
       return;
     }
     this.#worker.onmessage = ({ data }) => this.#receive(data);
@@ -93,9 +103,15 @@ export class EngineClient extends EventTarget {
       const pending = { resolve, reject, timer: undefined };
       this.#pending.set(id, pending);
       if (this.state === "ready") this.#startTimer(id, pending);
-      this.#worker.postMessage({ id, request });
+      this.#started.then(() => this.#worker?.postMessage({ id, request }));
     });
   }
+}
+
+/** Resolves once the page has loaded (at once if it has). */
+function pageLoaded() {
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((loaded) => window.addEventListener("load", () => loaded(), { once: true }));
 }
 
 function messageOf(error) {
