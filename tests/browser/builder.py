@@ -72,6 +72,17 @@ def engine_problem(page: Page, heading_key: str) -> Locator:
     return page.get_by_role("group", name=TEXT[heading_key])
 
 
+CRASH = "simulated crash"
+
+
+def crash_engine(page: Page) -> str:
+    """Crash the page's engine worker, as an uncaught error inside Pyodide would; returns the
+    error's message, which the page's alert shows."""
+    worker = next(w for w in page.workers if w.url.endswith("/engine-worker.mjs"))
+    worker.evaluate(f"setTimeout(() => {{ throw new Error({json.dumps(CRASH)}); }})")
+    return CRASH
+
+
 def calendar_button(page: Page) -> Locator:
     return page.get_by_role("button", name="Add it to your calendar (.ics file)")
 

@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.builder import build_my_plan, builder_url, off_origin, plan_heading
+from tests.browser.builder import (
+    build_my_plan,
+    builder_url,
+    crash_engine,
+    off_origin,
+    plan_heading,
+)
 from tests.browser.conftest import NewContext
 from tests.browser.diary import (
     DIARY,
@@ -169,13 +175,11 @@ def test_a_crashed_engine_is_reported_and_a_restart_brings_the_report_back(
     seed_storage(page, served_site, FAIR_TEST_ANSWERS, entries[:3])
     open_diary(page, served_site)
     expect_nights_in_report(page, 3)
-    worker = next(w for w in page.workers if w.url.endswith("/engine-worker.mjs"))
-    # An uncaught error in the worker, as a crash inside Pyodide would give.
-    worker.evaluate("setTimeout(() => { throw new Error('simulated crash'); })")
+    crash = crash_engine(page)
 
     alert = page.get_by_role("group", name=SAY["problem.crashed"])
     expect(alert).to_be_visible()
-    expect(alert).to_contain_text("simulated crash")
+    expect(alert).to_contain_text(crash)
     alert.get_by_role("button", name=PAGE_WORDS["try_again"]).click()
 
     expect(diary_status(page)).to_have_text(SAY["status.ready"])

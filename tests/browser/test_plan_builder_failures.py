@@ -13,6 +13,7 @@ from tests.browser.builder import (
     BOOT_TIMEOUT_MS,
     build_my_plan,
     builder_url,
+    crash_engine,
     engine_problem,
     engine_status,
     open_builder,
@@ -82,13 +83,11 @@ def test_a_crashed_engine_is_reported_and_can_be_restarted(
 ) -> None:
     open_builder(page, served_site)
     fill_answers(page, TYPICAL_ANSWERS)
-    worker = next(w for w in page.workers if w.url.endswith("/engine-worker.mjs"))
-    # An uncaught error in the worker, as a crash inside Pyodide would give.
-    worker.evaluate("setTimeout(() => { throw new Error('simulated crash'); })")
+    crash = crash_engine(page)
 
     alert = engine_alert(page, "problem.crashed")
     expect(alert).to_be_visible()
-    expect(alert).to_contain_text("simulated crash")
+    expect(alert).to_contain_text(crash)
     build_my_plan(page)  # asked while it is down: kept for the restarted engine
     alert.get_by_role("button", name="Try again").click()
 
