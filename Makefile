@@ -9,6 +9,7 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 STAMPS   := .stamps
 CHROMIUM ?= /usr/bin/chromium
+HEADLESS_CHROMIUM ?= /usr/bin/chromium-headless-shell
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup serve build test test-fast lint format bench clean
@@ -35,12 +36,15 @@ $(STAMPS)/node: package.json package-lock.json
 	@touch $@
 
 # Browser tests use Debian's Chromium: Playwright cannot download its own browser here.
-$(STAMPS)/chromium:
+# The Playwright tests drive its headless build (chromium-headless-shell, as Playwright does for
+# headless runs); Lighthouse and the benchmark use the full browser.
+$(STAMPS)/chromium: Makefile
 	@mkdir -p $(STAMPS)
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "Installing Debian chromium for the browser tests"; \
+	@if [ ! -x "$(CHROMIUM)" ] || [ ! -x "$(HEADLESS_CHROMIUM)" ]; then \
+	  echo "Installing Debian chromium and chromium-headless-shell for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    $$SUDO apt-get install -y -qq chromium chromium-headless-shell; \
 	fi
 	@touch $@
 

@@ -9,9 +9,10 @@ the last to the first, as Shift+Tab would, and its focus indicator is measured i
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from playwright.sync_api import CDPSession, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.axe import axe_violations
 
@@ -59,26 +60,35 @@ def each_scheme(page: Page) -> Iterator[str]:
         yield scheme
 
 
-def force_state(page: Page, state: str, within: str = "html") -> CDPSession:
-    """Force ``state`` (e.g. "hover") on every control in ``within``, until the session ends."""
+@contextmanager
+def forced_state(page: Page, state: str, within: str = "html") -> Iterator[None]:
+    """Force ``state`` (e.g. "hover") on every control in ``within`` for the block.
+
+    One DevTools call a control, the slow part of these checks (some ms each on a large page):
+    a state is forced once and then judged in each scheme.
+    """
     session = page.context.new_cdp_session(page)
-    session.send("DOM.enable")
-    session.send("CSS.enable")
-    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    selector = ", ".join(f"{within} {control}" for control in CONTROLS.split(", "))
-    nodes = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
-    for node in nodes["nodeIds"]:
-        session.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": [state]})
-    return session
-
-
-def contrast_in_state(page: Page, state: str, within: str = "html") -> list[dict[str, Any]]:
-    """axe's contrast and target-size findings with every control in ``within`` in ``state``."""
-    session = force_state(page, state, within)
     try:
-        return axe_violations(page, rules=CONTRAST_RULES, within=within)
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        selector = ", ".join(f"{within} {control}" for control in CONTROLS.split(", "))
+        nodes = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})
+        for node in nodes["nodeIds"]:
+            session.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": [state]})
+        yield
     finally:
         session.detach()  # forced states end with the session
+
+
+def contrast_in_each_scheme(
+    page: Page, state: str, within: str = "html"
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """axe's contrast and target-size findings with every control in ``within`` in ``state``,
+    in each scheme in turn: yields the scheme's name and what axe found."""
+    with forced_state(page, state, within):
+        for scheme in each_scheme(page):
+            yield scheme, axe_violations(page, rules=CONTRAST_RULES, within=within)
 
 
 # Measured in the page: for each tabbable control, from the last to the first, what is wrong

@@ -41,7 +41,7 @@ from tests.browser.questionnaire import (
     fill_answers,
     plan_for,
 )
-from tests.browser.states import contrast_in_state, each_scheme, focus_problems
+from tests.browser.states import contrast_in_each_scheme, each_scheme, focus_problems
 from tests.browser.test_plan_builder_access import EVERY_PAGE, page_url
 from tests.browser.wording import TEXT
 from tests.support.server import ServedSite
@@ -165,10 +165,11 @@ def test_every_control_in_every_state_meets_wcag_22_aa(
     SCENES[scene](page, served_site)
     part = CHECKED_PART.get(scene, ".md-content")
     found = []
-    for scheme in each_scheme(page):
-        for state in FORCED:
-            if violations := contrast_in_state(page, state, part):
+    for state in FORCED:
+        for scheme, violations in contrast_in_each_scheme(page, state, part):
+            if violations:
                 found.append(f"{scheme}, :{state}:\n{describe(violations)}")
+    for scheme in each_scheme(page):
         if problems := focus_problems(page, part):
             found.append(f"{scheme}, keyboard focus:\n" + "\n".join(problems))
     assert not found, f"{scene}:\n" + "\n".join(found)
