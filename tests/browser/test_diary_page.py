@@ -50,7 +50,7 @@ from tests.browser.diary import (
 )
 from tests.browser.questionnaire import fill_answers
 from tests.support.server import ServedSite
-from tests.support.stand_in_engine import ENDPOINT_PATH
+from tests.support.stand_in_engine import ENDPOINT_PATH, WORKER_PATH
 
 PHONE = {"width": 360, "height": 800}
 
@@ -264,6 +264,20 @@ def test_without_a_plan_the_diary_says_to_build_one_first(
     link = page.get_by_role("link", name=PAGE_WORDS["no_plan_link"])
     assert link.evaluate("a => a.href") == builder_url(served_site)
     expect(check_in(page, "evening")).to_be_hidden()
+    # With nothing to report, the engine is not started: none of it is downloaded, and the
+    # status line, which would say it is getting ready, says nothing.
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)  # the engine would start at load
+    assert not [path for path in served_site.requests if WORKER_PATH in path]
+    expect(diary_status(page)).to_have_text("")
+
+    # Asked for something, it starts.
+    page.get_by_label(PAGE_WORDS["import_label"]).set_input_files(
+        {"name": "diary.csv", "mimeType": "text/csv", "buffer": b"night\n"}
+    )
+    page.get_by_role("button", name=PAGE_WORDS["import_check"]).click()
+    expect(diary_status(page)).not_to_have_text("")
+    assert [path for path in served_site.requests if WORKER_PATH in path]
 
 
 def test_answers_without_a_start_date_get_the_engines_message_and_a_link(

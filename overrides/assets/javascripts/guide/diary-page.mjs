@@ -101,7 +101,6 @@ class DiaryPage {
       this.update({ confirmingDelete: false, focus: "deleteButton" }),
     );
     this.onClick("[data-delete-yes]", () => this.deleteDiary());
-    this.watcher.follow();
     this.restore();
   }
 
@@ -125,7 +124,8 @@ class DiaryPage {
 
   render(previous, state) {
     // A live region re-announces text set again, even unchanged: set it only when it changes.
-    const status = this.text(`status.${engineStatus(state)}`);
+    // Not started (no plan yet): nothing to say, the no-plan box says what to do.
+    const status = state.engine === "idle" ? "" : this.text(`status.${engineStatus(state)}`);
     if (this.status.textContent !== status) this.status.textContent = status;
     this.status.dataset.state = state.engine; // for styles and the benchmark, never read here
     if (state.problem !== previous.problem) this.renderProblem(state.problem);
@@ -247,7 +247,13 @@ class DiaryPage {
 
   // --- the engine --------------------------------------------------------------------------
 
+  /**
+   * The engine, started on first use. Without a plan the diary has nothing to report, so a
+   * reader who comes here first downloads none of the engine (about 5 MB) until they ask for
+   * something, and their phone's processor is left to the page.
+   */
   get engine() {
+    if (!this.watcher.engine) this.watcher.follow();
     return this.watcher.engine;
   }
 
@@ -319,10 +325,11 @@ class DiaryPage {
     changes.eveningNight = nightField(this.forms.evening).value;
     changes.morningNight = nightField(this.forms.morning).value;
     if (saved.state === "none" || saved.state === "unreadable") {
-      this.update({ ...changes, plan: "none" });
+      this.update({ ...changes, plan: "none", engine: "idle" });
       return;
     }
     this.answers = saved.answers;
+    this.watcher.follow();
     this.update(changes);
     this.refresh();
   }

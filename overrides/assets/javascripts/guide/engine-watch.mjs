@@ -9,7 +9,7 @@ const SLOW_START_MS = 10_000;
 
 /** The engine's part of a page's state. */
 export const ENGINE_STATE = Object.freeze({
-  engine: "loading", // the engine client's state: "loading", "ready" or "failed"
+  engine: "loading", // the engine client's state: "loading", "ready" or "failed"; "idle": not started
   slowStart: false, // still loading after SLOW_START_MS
   problem: null, // why the engine failed: {crashed, detail}
 });
