@@ -175,6 +175,23 @@ def test_every_control_in_every_state_meets_wcag_22_aa(
     assert not found, f"{scene}:\n" + "\n".join(found)
 
 
+def test_a_link_that_fades_on_hover_is_caught(
+    new_context: NewContext, served_site: ServedSite
+) -> None:
+    """The forced states are really judged: a hover colour too faint to read is found, in the
+    scheme it is faint in, and only in the hover state."""
+    page = new_context(bypass_csp=True, reduced_motion="reduce").new_page()
+    comparison_page(page, served_site)
+    page.add_style_tag(content="[data-md-color-scheme=default] .md-typeset a:hover { color: #eee }")
+    found = {
+        (state, scheme)
+        for state in FORCED
+        for scheme, violations in contrast_in_each_scheme(page, state, ".md-content")
+        if any(violation["id"] == "color-contrast" for violation in violations)
+    }
+    assert found == {("hover", "light")}
+
+
 # --- beyond colour and size -------------------------------------------------------------------
 
 # Controls whose edges must stay visible when the system forces its own colours.
