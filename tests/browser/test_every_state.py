@@ -260,6 +260,7 @@ def set_text_size(page: Page, percent: int) -> None:
     session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * scale, "fixed": 13 * scale}})
 
 
+@pytest.mark.long
 @pytest.mark.parametrize(
     ("width", "text_percent"), [(320, 100), (1280, 200)], ids=["320 px", "200% text"]
 )

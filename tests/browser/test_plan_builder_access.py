@@ -89,6 +89,7 @@ def assert_no_violations(page: Page, state: str) -> None:
     assert not found, f"{state}:\n{found}"
 
 
+@pytest.mark.long
 def test_axe_finds_nothing_in_any_state_of_the_builder(
     axe_page: Page, served_site: ServedSite
 ) -> None:
@@ -137,6 +138,7 @@ def test_axe_finds_nothing_when_the_engine_cannot_start(
     assert_no_violations(axe_page, "engine failed")
 
 
+@pytest.mark.long
 def test_axe_finds_nothing_on_every_other_page(axe_page: Page, served_site: ServedSite) -> None:
     found = {}
     for page_id in (p for p in EVERY_PAGE if p != "plan"):

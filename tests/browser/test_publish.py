@@ -89,6 +89,7 @@ def engine_pages(site: BuiltSite) -> set[str]:
     return {p for p in site.pages if any(m in (site.dir / p).read_text("utf-8") for m in marks)}
 
 
+@pytest.mark.long
 @pytest.mark.pyodide
 def test_every_page_and_the_plan_flow_run_with_no_csp_violation_or_console_error(
     page: Page, served_site: ServedSite, site: BuiltSite
@@ -146,6 +147,7 @@ def test_article_pages_load_none_of_pyodide(
     assert not [w.url for w in page.workers if "engine-worker" in w.url]
 
 
+@pytest.mark.long
 @pytest.mark.pyodide
 def test_after_one_visit_the_plan_builder_boots_from_the_copy_and_works_offline(
     page: Page, served_site: ServedSite, site: BuiltSite
