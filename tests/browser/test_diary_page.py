@@ -266,10 +266,9 @@ def test_without_a_plan_the_diary_says_to_build_one_first(
     expect(check_in(page, "evening")).to_be_hidden()
     # With nothing to report, the engine is not started: none of it is downloaded, and the
     # status line, which would say it is getting ready, says nothing.
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(500)  # the engine would start at load
+    expect(diary_status(page)).to_have_text("")  # the page's code has run
+    page.wait_for_load_state("networkidle")  # the engine would start at load: nothing came
     assert not [path for path in served_site.requests if WORKER_PATH in path]
-    expect(diary_status(page)).to_have_text("")
 
     # Asked for something, it starts.
     page.get_by_label(PAGE_WORDS["import_label"]).set_input_files(
