@@ -269,13 +269,14 @@ def test_without_a_plan_the_diary_says_to_build_one_first(
     page: Page, served_site: ServedSite
 ) -> None:
     page.goto(diary_url(served_site))
+    # The no-plan box is hidden in the page as built: seen, it shows the page's code has run.
     expect(page.get_by_text(PAGE_WORDS["no_plan"])).to_be_visible()
     link = page.get_by_role("link", name=PAGE_WORDS["no_plan_link"])
     assert link.evaluate("a => a.href") == builder_url(served_site)
     expect(check_in(page, "evening")).to_be_hidden()
     # With nothing to report, the engine is not started: none of it is downloaded, and the
     # status line, which would say it is getting ready, says nothing.
-    expect(diary_status(page)).to_have_text("")  # the page's code has run
+    expect(diary_status(page)).to_have_text("")
     page.wait_for_load_state("networkidle")  # the engine would start at load: nothing came
     assert not [path for path in served_site.requests if WORKER_PATH in path]
 
