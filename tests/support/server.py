@@ -20,6 +20,7 @@ from pathlib import Path
 from tests.support.stand_in_engine import ENDPOINT_PATH, STAND_IN_WORKER, WORKER_PATH
 
 SUB_PATH = "/acupressure-guide/"
+STOP_CHECK_S = 0.02
 
 
 @dataclass
@@ -111,8 +112,12 @@ def serve(
 
 @contextmanager
 def running(server: ThreadingHTTPServer) -> Iterator[None]:
-    """Serve in a background thread for the block, then stop and free the port."""
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    """Serve in a background thread for the block, then stop and free the port.
+
+    ``shutdown`` waits for the serving loop to look at its stop flag, which it does once a poll
+    interval: the default half second, after every browser test, added up to a minute a run.
+    """
+    thread = threading.Thread(target=server.serve_forever, args=(STOP_CHECK_S,), daemon=True)
     thread.start()
     try:
         yield
