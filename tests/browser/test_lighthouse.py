@@ -5,7 +5,7 @@ A score of 100 is not WCAG conformance (the axe tests beside this one check more
 states); it is what people who run Lighthouse on the site will see.
 
 Lighthouse's score is made of axe rules, run by the same axe-core package the axe tests run, and
-test_plan_builder_access.py runs every one of those rules on every page, in both schemes. So
+those tests run every one of those rules on every page and in every state, in both schemes. So
 Lighthouse itself runs once for each page template (the first such page in the nav): that shows
 its own way of running axe agrees, at about 3 s a page.
 """

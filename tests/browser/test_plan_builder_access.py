@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -74,11 +74,13 @@ def axe_page(new_context: NewContext, served_site: ServedSite) -> Iterator[Page]
     assert off_origin(seen, served_site) == []
 
 
-def violations_in_each_scheme(page: Page, and_rules: Sequence[str] = ()) -> str:
-    """What axe finds in the page as it stands, shown in the light and then the dark scheme."""
+def violations_in_each_scheme(page: Page) -> str:
+    """What axe finds in the page as it stands, shown in the light and then the dark scheme: by
+    WCAG 2.2 AA and by every rule Lighthouse's accessibility score is made of (so that
+    test_lighthouse.py can run Lighthouse itself on one page of each kind)."""
     found = []
     for scheme in each_scheme(page):
-        if violations := axe_violations(page, and_rules=and_rules):
+        if violations := axe_violations(page, and_rules=lighthouse_scored_rules()):
             found.append(f"{scheme}:\n{describe(violations)}")
     return "\n".join(found)
 
@@ -140,12 +142,10 @@ def test_axe_finds_nothing_when_the_engine_cannot_start(
 
 @pytest.mark.long
 def test_axe_finds_nothing_on_every_other_page(axe_page: Page, served_site: ServedSite) -> None:
-    """By WCAG 2.2 AA and by every rule Lighthouse's accessibility score is made of, so that
-    test_lighthouse.py can run Lighthouse itself on one page of each kind."""
     found = {}
     for page_id in (p for p in EVERY_PAGE if p != "plan"):
         axe_page.goto(page_url(served_site, page_id))
-        if violations := violations_in_each_scheme(axe_page, lighthouse_scored_rules()):
+        if violations := violations_in_each_scheme(axe_page):
             found[page_id] = violations
     assert not found, "\n".join(f"{page_id}:\n{lines}" for page_id, lines in found.items())
 
