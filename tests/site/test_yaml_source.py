@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,19 +15,19 @@ from guide_site.yaml_source import ParsedYaml, parse_yaml
 from tests.support.content import CONTENT_DIR
 
 
-def read_slowly(text: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> ParsedYaml:
-    with monkeypatch.context() as patch:
+def read_slowly(text: str, path: Path) -> ParsedYaml:
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yaml_source, "_FAST_LOADER", yaml_source._EXPLAINING_LOADER)
         parsed, problems = parse_yaml(text, path)
     assert problems == []
     return parsed
 
 
-def assert_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def assert_read_alike(text: str) -> None:
     path = Path("content/example.yml")
     fast, problems = parse_yaml(text, path)
     assert problems == []
-    slow = read_slowly(text, path, monkeypatch)
+    slow = read_slowly(text, path)
     assert (fast.data, fast.value_marks, fast.key_marks) == (
         slow.data,
         slow.value_marks,
@@ -35,26 +36,22 @@ def assert_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_libyaml_is_used_when_pyyaml_has_it() -> None:
-    import yaml
-
     if yaml.__with_libyaml__:  # PyYAML's wheels for this platform carry it
         assert issubclass(yaml_source._FAST_LOADER, yaml.CSafeLoader)
 
 
-def test_every_content_file_is_read_alike_by_both_parsers(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_every_content_file_is_read_alike_by_both_parsers() -> None:
     files = sorted(CONTENT_DIR.rglob("*.yml"))
     assert files
     for path in files:
-        assert_read_alike(path.read_text(encoding="utf-8"), monkeypatch)
+        assert_read_alike(path.read_text(encoding="utf-8"))
 
 
-def test_columns_count_characters_not_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_columns_count_characters_not_bytes() -> None:
     quoted = "\u2018a\u2019"  # curly quotes: three bytes each in UTF-8
     second_line = f"items: [{quoted}, b]"
     text = f"title: Pressure \u2014 and more\n{second_line}\n"
-    assert_read_alike(text, monkeypatch)
+    assert_read_alike(text)
     parsed, _ = parse_yaml(text, Path("x.yml"))
     assert parsed.value_marks[("items", 1)] == (2, second_line.index("b") + 1)
 
@@ -75,8 +72,4 @@ def test_a_syntax_error_keeps_the_pure_python_parsers_words() -> None:
     )
 )
 def test_any_document_is_read_alike(data: object) -> None:
-    import yaml
-
-    text = yaml.safe_dump({"root": data}, allow_unicode=True)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        assert_read_alike(text, monkeypatch)
+    assert_read_alike(yaml.safe_dump({"root": data}, allow_unicode=True))
