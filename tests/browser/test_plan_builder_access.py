@@ -76,8 +76,8 @@ def axe_page(new_context: NewContext, served_site: ServedSite) -> Iterator[Page]
 
 def violations_in_each_scheme(page: Page) -> str:
     """What axe finds in the page as it stands, shown in the light and then the dark scheme: by
-    WCAG 2.2 AA and by every rule Lighthouse's accessibility score is made of (so that
-    test_lighthouse.py can run Lighthouse itself on one page of each kind)."""
+    WCAG 2.2 AA and by every rule Lighthouse's accessibility score is made of (Lighthouse
+    itself, in test_lighthouse.py, sees each page only as it loads, not in these states)."""
     found = []
     for scheme in each_scheme(page):
         if violations := axe_violations(page, and_rules=lighthouse_scored_rules()):
