@@ -20,6 +20,7 @@ from pathlib import Path
 from tests.support.stand_in_engine import ENDPOINT_PATH, STAND_IN_WORKER, WORKER_PATH
 
 SUB_PATH = "/acupressure-guide/"
+SEARCH_INDEX_PATH = "search/search_index.json"
 STOP_CHECK_S = 0.02
 
 
@@ -32,6 +33,8 @@ class ServedSite:
     may hold ``*`` for a file's content hash, ``python-stdlib-*.zip``."""
     engine: Callable[[str], str] | None = None
     """The stand-in engine (JSON text in and out), or None for the site's real Pyodide worker."""
+    search_index: bytes | None = None
+    """Served in place of Material's search index, or None for the site's own."""
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -61,6 +64,9 @@ class _Handler(SimpleHTTPRequestHandler):
         if any(fnmatch(path, "*" + suffix) for suffix in self.site.blocked):
             self.send_error(404, "blocked by the test")
             return
+        if self.site.search_index is not None and path == SUB_PATH + SEARCH_INDEX_PATH:
+            self._send(self.site.search_index, "application/json")
+            return
         super().do_GET()
 
     def do_POST(self) -> None:
@@ -70,12 +76,15 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         length = int(self.headers.get("Content-Length") or 0)
         reply = self.site.engine(self.rfile.read(length).decode("utf-8")).encode("utf-8")
+        self._send(reply, "application/json; charset=utf-8")
+
+    def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(reply)))
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(reply)
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -99,10 +108,13 @@ class _Server(ThreadingHTTPServer):
 
 @contextmanager
 def serve(
-    site_dir: Path, port: int = 0, engine: Callable[[str], str] | None = None
+    site_dir: Path,
+    port: int = 0,
+    engine: Callable[[str], str] | None = None,
+    search_index: bytes | None = None,
 ) -> Iterator[ServedSite]:
     """Serve ``site_dir`` at http://127.0.0.1:<port>/acupressure-guide/ for the block."""
-    site = ServedSite(root_url="", engine=engine)
+    site = ServedSite(root_url="", engine=engine, search_index=search_index)
     handler = partial(_Handler, directory=str(site_dir), site=site)
     server = _Server(("127.0.0.1", port), handler)
     site.root_url = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
