@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from guide_site.runtime_bundle import ENGINE_WORKER, PYODIDE_CORE, read_runtime_stamp
 from guide_site.render import page_src_uri
+from guide_site.runtime_bundle import ENGINE_WORKER, PYODIDE_CORE, read_runtime_stamp
 from tests.support.content import CONTENT, REPO
 
 PAGES = {data["id"]: data for key, data in CONTENT.items() if key.startswith("pages/")}
@@ -79,9 +79,10 @@ def test_the_site_carries_the_runtime_made_at_build_under_content_hashed_names(
         digest = hashlib.sha256(file.read_bytes())
         assert file.name == f"{stem}-{digest.hexdigest()[:16]}.zip"
     engine = (at / stamp["engineURL"]).read_bytes()
-    assert stamp["engineIntegrity"] == "sha256-" + base64.b64encode(
-        hashlib.sha256(engine).digest()
-    ).decode()
+    assert (
+        stamp["engineIntegrity"]
+        == "sha256-" + base64.b64encode(hashlib.sha256(engine).digest()).decode()
+    )
     npm_lock = json.loads((REPO / "node_modules/pyodide/pyodide-lock.json").read_text("utf-8"))
     assert stamp["lockInfo"] == npm_lock["info"]
     # Nothing else of Pyodide's is published: no stock library, no package list, no wheel.

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from guide_engine.contract import LARGEST_WHOLE_NUMBER, MINUTES_AVAILABLE, NEEDED_QUESTIONS
-from tests.support.content import CONTENT, CONTENT_DIR, REPO, option_values
+from tests.support.content import CONTENT, CONTENT_DIR, REPO
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
 
@@ -198,9 +198,7 @@ def test_a_step_after_lying_down_must_fit_the_shortest_session(tmp_path: Path) -
 def test_a_number_limit_above_what_the_engine_reads_is_one_positioned_line(
     tmp_path: Path,
 ) -> None:
-    limits = next(
-        q for q in CONTENT["questionnaire"]["questions"] if q["id"] == MINUTES_AVAILABLE
-    )
+    limits = next(q for q in CONTENT["questionnaire"]["questions"] if q["id"] == MINUTES_AVAILABLE)
     too_many = LARGEST_WHOLE_NUMBER + 1
     content = copy_of_content(tmp_path)
     edit(content / "questionnaire.yml", f"    max: {limits['max']}\n", f"    max: {too_many}\n")

@@ -15,8 +15,6 @@ change exactly what they say.
 
 from __future__ import annotations
 
-import pytest
-
 import json
 import os
 import re
@@ -27,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from guide_engine.contract import LARGEST_WHOLE_NUMBER
@@ -128,8 +127,10 @@ def add_question_and_tip(content: Path) -> None:
     examples.write_text(
         re.sub(
             r"^(?P<indent>[ \t]+)answers:\n(?P<inner>[ \t]+)",
-            lambda m: f"{m['indent']}answers:\n{m['inner']}{NEW_QUESTION}: "
-            f"{NEW_ANSWERS[next(count) % 2]}\n{m['inner']}",
+            lambda m: (
+                f"{m['indent']}answers:\n{m['inner']}{NEW_QUESTION}: "
+                f"{NEW_ANSWERS[next(count) % 2]}\n{m['inner']}"
+            ),
             examples.read_text(encoding="utf-8"),
             flags=re.MULTILINE,
         ),

@@ -112,8 +112,7 @@ def test_reference_to_an_unknown_id_lists_the_known_ones(tmp_path: Path) -> None
                 refs: [olson-2011]
         """)
     assert problems(tmp_path, {"pages/home.yml": page}) == [
-        "content/pages/home.yml:12:16: unknown reference 'olson-2011'; "
-        "expected one of: olsson-2011"
+        "content/pages/home.yml:12:16: unknown reference 'olson-2011'; expected one of: olsson-2011"
     ]
 
 

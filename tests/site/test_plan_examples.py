@@ -7,7 +7,6 @@ from guide_site.examples import example_plans
 from tests.support.content import CHECKED, CONTENT, ENGINE_DATA, example_levels
 
 
-
 def page_with_template(template: str) -> str:
     return next(
         data["id"]
