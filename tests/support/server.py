@@ -2,6 +2,7 @@
 
 With an ``engine`` (see stand_in_engine.py), the server also plays the tests' stand-in engine:
 it serves the stand-in worker in place of the real one and answers its POSTs with ``engine``.
+With a ``search_index``, it serves that in place of Material's (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
