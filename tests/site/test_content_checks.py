@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from guide_engine.contract import LARGEST_WHOLE_NUMBER, MINUTES_AVAILABLE, NEEDED_QUESTIONS
+from guide_site.render import page_src_uri
 from tests.support.content import CONTENT, CONTENT_DIR, REPO
 
+PAGES = {data["id"]: data for key, data in CONTENT.items() if key.startswith("pages/")}
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
 
 
@@ -243,6 +245,28 @@ def test_a_page_file_whose_id_is_not_its_name_is_reported(tmp_path: Path) -> Non
     [match] = problem_lines(guide_site_check(content).stderr, tmp_path)
     assert match["path"] == f"content/{page}-renamed.yml"
     assert f"page id '{page_id}' differs from its file name" in match["message"]
+
+
+def test_a_page_added_in_content_alone_is_built_and_in_the_nav(tmp_path: Path) -> None:
+    """A new page file (here a copy of the last article page, under a new id) and its line in
+    the nav: the check passes and the strict build makes the page and links it."""
+    page_id = [p for p in CONTENT["site"]["nav"] if PAGES[p]["template"] == "article"][-1]
+    new_id = f"{page_id}-more"
+    content = copy_of_content(tmp_path)
+    text = (content / "pages" / f"{page_id}.yml").read_text(encoding="utf-8")
+    assert text.count(f"\nid: {page_id}\n") == 1
+    new_page = text.replace(f"\nid: {page_id}\n", f"\nid: {new_id}\n")
+    (content / "pages" / f"{new_id}.yml").write_text(new_page, encoding="utf-8")
+    edit(content / "site.yml", f"  - {page_id}\n", f"  - {page_id}\n  - {new_id}\n")
+
+    check = guide_site_check(content)
+    assert check.returncode == 0, check.stderr
+    build = mkdocs_build(content)
+    assert build.returncode == 0, build.stderr
+    site = content.parent / "site"
+    built = site / page_src_uri(new_id).removesuffix(".md") / "index.html"
+    assert PAGES[page_id]["title"] in built.read_text(encoding="utf-8")
+    assert f'href="{new_id}/"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_page_left_out_of_the_nav_fails_the_check_and_the_strict_build(tmp_path: Path) -> None:
