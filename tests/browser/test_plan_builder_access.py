@@ -40,14 +40,11 @@ from tests.browser.questionnaire import (
 )
 from tests.browser.states import each_scheme
 from tests.browser.wording import TEXT
+from tests.support.content import pages_with_template
 from tests.support.server import ServedSite
 
 EVERY_PAGE = CONTENT["site"]["nav"]
-EXAMPLES_PAGE_ID = next(
-    data["id"]
-    for key, data in CONTENT.items()
-    if key.startswith("pages/") and data["template"] == "plan_examples"
-)
+[EXAMPLES_PAGE_ID] = pages_with_template("plan_examples")
 
 # Elements of the page body that stick out past the right edge of the screen.
 OVERFLOWING = """() => {

@@ -24,8 +24,9 @@ from tests.engine.support import (
     trigger_cases,
     with_answer,
 )
+from tests.support.content import PAGES
 
-GUIDE_PAGES = {data["id"] for key, data in CONTENT.items() if key.startswith("pages/")}
+GUIDE_PAGES = set(PAGES)
 ADVICE = ("placement", "tips", "signposts")
 CASES = [(part, *case) for part in ADVICE for case in trigger_cases(PLAN[part])]
 

@@ -14,9 +14,8 @@ from bs4 import BeautifulSoup
 
 from guide_site.render import page_src_uri
 from guide_site.runtime_bundle import ENGINE_WORKER, PYODIDE_CORE, read_runtime_stamp
-from tests.support.content import CONTENT, REPO
+from tests.support.content import CONTENT, PAGES, REPO
 
-PAGES = {data["id"]: data for key, data in CONTENT.items() if key.startswith("pages/")}
 NAV = CONTENT["site"]["nav"]
 
 

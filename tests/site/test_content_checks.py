@@ -16,9 +16,8 @@ import pytest
 
 from guide_engine.contract import LARGEST_WHOLE_NUMBER, MINUTES_AVAILABLE, NEEDED_QUESTIONS
 from guide_site.render import page_src_uri
-from tests.support.content import CONTENT, CONTENT_DIR, REPO
+from tests.support.content import CONTENT, CONTENT_DIR, PAGES, REPO, pages_with_template
 
-PAGES = {data["id"]: data for key, data in CONTENT.items() if key.startswith("pages/")}
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
 
 
@@ -250,7 +249,7 @@ def test_a_page_file_whose_id_is_not_its_name_is_reported(tmp_path: Path) -> Non
 def test_a_page_added_in_content_alone_is_built_and_in_the_nav(tmp_path: Path) -> None:
     """A new page file (here a copy of the last article page, under a new id) and its line in
     the nav: the check passes and the strict build makes the page and links it."""
-    page_id = [p for p in CONTENT["site"]["nav"] if PAGES[p]["template"] == "article"][-1]
+    page_id = pages_with_template("article")[-1]
     new_id = f"{page_id}-more"
     content = copy_of_content(tmp_path)
     text = (content / "pages" / f"{page_id}.yml").read_text(encoding="utf-8")

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from guide_engine.plan import build_plan
 from guide_site.examples import example_plans
-from tests.support.content import CHECKED, CONTENT, ENGINE_DATA, example_levels
+from tests.support.content import CHECKED, CONTENT, ENGINE_DATA, example_levels, pages_with_template
 
-
-def page_with_template(template: str) -> str:
-    return next(
-        data["id"]
-        for key, data in CONTENT.items()
-        if key.startswith("pages/") and data["template"] == template
-    )
-
-
-EXAMPLES_PAGE = page_with_template("plan_examples")
+[EXAMPLES_PAGE] = pages_with_template("plan_examples")
 
 
 def test_the_page_shows_each_example_with_its_answers_and_its_plan() -> None:
@@ -29,7 +20,7 @@ def test_the_page_shows_each_example_with_its_answers_and_its_plan() -> None:
 
 def test_the_page_is_in_the_nav_after_the_plan_builder() -> None:
     nav = CONTENT["site"]["nav"]
-    builder = page_with_template("plan")
+    [builder] = pages_with_template("plan")
     assert nav.index(EXAMPLES_PAGE) == nav.index(builder) + 1
 
 

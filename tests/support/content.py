@@ -26,6 +26,13 @@ ENGINE_DATA = CHECKED.engine_data
 PLAN = CONTENT["plan"]
 QUESTIONS = {question["id"]: question for question in ENGINE_DATA["questionnaire"]["questions"]}
 EXAMPLES = {example["id"]: example for example in CONTENT["examples"]["examples"]}
+PAGES = {data["id"]: data for key, data in CONTENT.items() if key.startswith("pages/")}
+"""Each page's content (content/pages/*.yml), by page id."""
+
+
+def pages_with_template(template: str) -> list[str]:
+    """The ids of the pages made with ``template``, in the nav's order."""
+    return [page_id for page_id in CONTENT["site"]["nav"] if PAGES[page_id]["template"] == template]
 
 
 def fresh_content() -> dict[str, Any]:
